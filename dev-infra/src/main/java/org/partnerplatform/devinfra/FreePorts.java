@@ -1,0 +1,31 @@
+package org.partnerplatform.devinfra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Hands out free loopback ports, never the same one twice in a JVM (two callers could otherwise race for it). */
+public final class FreePorts {
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
+    private FreePorts() {
+    }
+
+    public static synchronized int next() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+                int port = socket.getLocalPort();
+                if (HANDED_OUT.add(port)) {
+                    return port;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new IllegalStateException("no free port found");
+    }
+}

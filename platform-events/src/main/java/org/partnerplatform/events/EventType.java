@@ -1,0 +1,59 @@
+package org.partnerplatform.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.partnerplatform.events.catalog.AgreementState;
+import org.partnerplatform.events.catalog.ProductState;
+import org.partnerplatform.events.sales.OrderConfirmed;
+import org.partnerplatform.events.sales.SaleRequest;
+import org.partnerplatform.events.sales.SaleResult;
+import org.partnerplatform.events.settlement.SettlementEntryRecorded;
+import org.partnerplatform.events.token.ClientCreated;
+import org.partnerplatform.events.token.ClientRevoked;
+import org.partnerplatform.events.token.OrganisationRegistered;
+
+/**
+ * Every event type on the platform. The CloudEvents type ({@code ce_type}) ends with the contract's version;
+ * a breaking change is a new type ({@code .v2}) published beside the old one until consumers have moved.
+ * Each type has a JSON Schema at {@code schemas/<ce type>.json} on the classpath.
+ */
+public enum EventType {
+    ORGANISATION_REGISTERED("org.partnerplatform.token.OrganisationRegistered.v1", OrganisationRegistered.class),
+    CLIENT_CREATED("org.partnerplatform.token.ClientCreated.v1", ClientCreated.class),
+    CLIENT_REVOKED("org.partnerplatform.token.ClientRevoked.v1", ClientRevoked.class),
+    PRODUCT("org.partnerplatform.catalog.Product.v1", ProductState.class),
+    AGREEMENT("org.partnerplatform.catalog.Agreement.v1", AgreementState.class),
+    SALE_REQUEST("org.partnerplatform.sales.SaleRequest.v1", SaleRequest.class),
+    SALE_RESULT("org.partnerplatform.sales.SaleResult.v1", SaleResult.class),
+    ORDER_CONFIRMED("org.partnerplatform.sales.OrderConfirmed.v1", OrderConfirmed.class),
+    SETTLEMENT_ENTRY_RECORDED("org.partnerplatform.settlement.SettlementEntryRecorded.v1", SettlementEntryRecorded.class);
+
+    private final String ceType;
+    private final Class<?> payloadType;
+
+    EventType(String ceType, Class<?> payloadType) {
+        this.ceType = ceType;
+        this.payloadType = payloadType;
+    }
+
+    public String ceType() {
+        return ceType;
+    }
+
+    public Class<?> payloadType() {
+        return payloadType;
+    }
+
+    public String schemaResource() {
+        return "schemas/" + ceType + ".json";
+    }
+
+    public static Optional<EventType> ofCeType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.ceType.equals(ceType)).findFirst();
+    }
+
+    public static Optional<EventType> ofPayload(Class<?> payloadType) {
+        return Arrays.stream(values()).filter(t -> t.payloadType.equals(payloadType)).findFirst();
+    }
+}

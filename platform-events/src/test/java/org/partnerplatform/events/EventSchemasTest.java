@@ -1,0 +1,105 @@
+package org.partnerplatform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.partnerplatform.events.catalog.AgreementState;
+import org.partnerplatform.events.catalog.LocalizedText;
+import org.partnerplatform.events.catalog.ProductPrice;
+import org.partnerplatform.events.catalog.ProductState;
+import org.partnerplatform.events.sales.OrderConfirmed;
+import org.partnerplatform.events.sales.OrderLine;
+import org.partnerplatform.events.sales.SaleRequest;
+import org.partnerplatform.events.sales.SaleResult;
+import org.partnerplatform.events.settlement.SettlementEntryRecorded;
+import org.partnerplatform.events.token.ClientCreated;
+import org.partnerplatform.events.token.ClientRevoked;
+import org.partnerplatform.events.token.OrganisationRegistered;
+
+class EventSchemasTest {
+    static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
+    static final OrderLine LINE = new OrderLine("l1", "VYG:SalesPackage:Standard", "ADULT", 2, "399.00", "798.00", "85.50", "TRANSPORT_AND_TICKETS_VAT", "12");
+
+    static Map<EventType, Object> samples() {
+        Map<EventType, Object> samples = new EnumMap<>(EventType.class);
+        samples.put(EventType.ORGANISATION_REGISTERED, new OrganisationRegistered(42, "Reisebyrå AS", "PARTNER", null, "ACTIVE", "NOT_CERTIFIED", NOW));
+        samples.put(EventType.CLIENT_CREATED, new ClientCreated("c-1", 42, "reisebyra-app", List.of("PARTNER"), "STAGING", NOW));
+        samples.put(EventType.CLIENT_REVOKED, new ClientRevoked("c-1", 42, NOW));
+        samples.put(EventType.PRODUCT, new ProductState("VYG:SalesPackage:Standard", 7, "VYG", new LocalizedText("Standard", "Standard"),
+                "PUBLISHED", 3, "TRANSPORT_AND_TICKETS_VAT", "12", List.of(new ProductPrice("ADULT", "399.00", "NOK")), List.of("WEB"),
+                LocalDate.parse("2026-01-01"), null, NOW));
+        samples.put(EventType.AGREEMENT, new AgreementState("agr-1", 42, 7, "ACTIVE", false, List.of("VYG:SalesPackage:Standard"),
+                List.of("SELL", "REFUND"), "WEB", 500, LocalDate.parse("2026-01-01"), null, List.of("STAGING"), 2, NOW));
+        samples.put(EventType.SALE_REQUEST, new SaleRequest("key-00000001", "WEB", List.of(new SaleRequest.Line("VYG:SalesPackage:Standard", "ADULT", 2)), null));
+        samples.put(EventType.SALE_RESULT, new SaleResult("key-00000001", "CONFIRMED", false, "o-1", "798.00", "85.50", "NOK", List.of(LINE), List.of("t-1", "t-2"), null, null));
+        samples.put(EventType.ORDER_CONFIRMED, new OrderConfirmed("o-1", 1, 42, 7, "agr-1", 500, "WEB", "AGENT", "NOK", "798.00", "85.50", NOW, List.of(LINE), List.of("t-1", "t-2")));
+        samples.put(EventType.SETTLEMENT_ENTRY_RECORDED, new SettlementEntryRecorded("e-1", "SALE", "o-1", 42, 7, "agr-1", "NOK", "798.00", "85.50", "39.90", "758.10", 500, NOW, NOW));
+        return samples;
+    }
+
+    @Test
+    void everyTypeHasASampleThatValidatesAndRoundTrips() {
+        Map<EventType, Object> samples = samples();
+        assertThat(samples.keySet()).containsExactlyInAnyOrder(EventType.values());
+        samples.forEach((type, payload) -> {
+            String json = EventJson.write(payload);
+            assertThat(EventSchemas.violations(type, json)).as(type + ": " + json).isEmpty();
+            assertThat(EventJson.read(json, type.payloadType())).isEqualTo(payload);
+            assertThat(EventType.ofPayload(payload.getClass())).contains(type);
+            assertThat(EventType.ofCeType(type.ceType())).contains(type);
+        });
+    }
+
+    @Test
+    void amountsAreDecimalStringsWithTwoDecimals() {
+        var bad = new OrderConfirmed("o-1", 1, 42, 7, "agr-1", 500, "WEB", "AGENT", "NOK", "798.0", "85.50", NOW, List.of(LINE), List.of("t-1"));
+        assertThat(EventSchemas.violations(EventType.ORDER_CONFIRMED, EventJson.write(bad))).isNotEmpty();
+        String asNumber = EventJson.write(samples().get(EventType.ORDER_CONFIRMED)).replace("\"totalAmount\":\"798.00\"", "\"totalAmount\":798.00");
+        assertThat(asNumber).contains("\"totalAmount\":798.00");
+        assertThat(EventSchemas.violations(EventType.ORDER_CONFIRMED, asNumber)).isNotEmpty();
+    }
+
+    @Test
+    void aRejectedResultNeedsAReasonAndAConfirmedOneAnOrder() {
+        assertThat(EventSchemas.violations(EventType.SALE_RESULT, EventJson.write(SaleResult.rejected("key-00000001", "NO_AGREEMENT", "no agreement")))).isEmpty();
+        assertThat(EventSchemas.violations(EventType.SALE_RESULT, "{\"idempotencyKey\":\"k\",\"status\":\"REJECTED\",\"replayed\":false}")).isNotEmpty();
+        assertThat(EventSchemas.violations(EventType.SALE_RESULT, "{\"idempotencyKey\":\"k\",\"status\":\"CONFIRMED\",\"replayed\":false}")).isNotEmpty();
+    }
+
+    @Test
+    void aClientEventNeverCarriesASecret() {
+        String withSecret = EventJson.write(samples().get(EventType.CLIENT_CREATED)).replace("{", "{\"secret\":\"s3cr3t\",");
+        assertThat(EventSchemas.violations(EventType.CLIENT_CREATED, withSecret)).isNotEmpty();
+    }
+
+    @Test
+    void saleRequestsAreCheckedStrictly() {
+        assertThat(EventSchemas.violations(EventType.SALE_REQUEST, "{\"idempotencyKey\":\"key-00000001\",\"lines\":[]}")).isNotEmpty();
+        assertThat(EventSchemas.violations(EventType.SALE_REQUEST, "{\"idempotencyKey\":\"key-00000001\",\"lines\":[{\"productId\":\"bogus\",\"userProfile\":\"ADULT\",\"quantity\":1}]}")).isNotEmpty();
+        assertThat(EventSchemas.violations(EventType.SALE_REQUEST, "not json")).singleElement().asString().startsWith("not JSON");
+        assertThatThrownBy(() -> EventSchemas.requireValid(EventType.SALE_REQUEST, "{}")).isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("idempotencyKey");
+    }
+
+    @Test
+    void amountsFormatExactly() {
+        assertThat(Amounts.format(new java.math.BigDecimal("399"))).isEqualTo("399.00");
+        assertThat(Amounts.parse("42.50")).isEqualByComparingTo("42.5");
+        assertThatThrownBy(() -> Amounts.format(new java.math.BigDecimal("1.005"))).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> Amounts.parse("1.5")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void requestTopicsNameTheirOrganisation() {
+        assertThat(Topics.organisationOfRequestTopic("sales.requests.42")).isEqualTo(42);
+        assertThat(Topics.organisationOfRequestTopic("sales.requests.42.dlq")).isEqualTo(-1);
+        assertThat(Topics.organisationOfRequestTopic("sales.results.42")).isEqualTo(-1);
+    }
+}

@@ -1,0 +1,51 @@
+package org.partnerplatform.messaging.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "platform.messaging")
+public interface MessagingConfig {
+
+    /** CloudEvents source (ce_source) of every event this service publishes. */
+    @WithDefault("/${quarkus.application.name}")
+    String source();
+
+    /** Check every outgoing event against its JSON Schema before it is stored (on in dev and test). */
+    @WithDefault("false")
+    boolean validateOutgoing();
+
+    Relay relay();
+
+    Incoming incoming();
+
+    interface Relay {
+        /** Whether this replica relays the outbox; several replicas may, safely. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Pause between polls when the outbox was empty; a poll that found work is followed at once by the next. */
+        @WithDefault("PT0.05S")
+        Duration interval();
+
+        @WithDefault("200")
+        int batchSize();
+
+        /** Published rows are kept this long (for audit and replay), then deleted. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+
+    interface Incoming {
+        /** Attempts at a record that fails for a reason other than its content, before it goes to the dead-letter topic. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        @WithDefault("PT0.2S")
+        Duration initialBackoff();
+
+        @WithDefault("PT10S")
+        Duration maxBackoff();
+    }
+}
