@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.partnerplatform.events.catalog.AgreementState;
 import org.partnerplatform.events.catalog.ProductState;
+import org.partnerplatform.events.catalog.ProductsReadyForUse;
 import org.partnerplatform.events.sales.OrderConfirmed;
 import org.partnerplatform.events.sales.SaleRequest;
 import org.partnerplatform.events.sales.SaleResult;
@@ -24,6 +25,7 @@ public enum EventType {
     CLIENT_REVOKED("org.partnerplatform.token.ClientRevoked.v1", ClientRevoked.class),
     PRODUCT("org.partnerplatform.catalog.Product.v1", ProductState.class),
     AGREEMENT("org.partnerplatform.catalog.Agreement.v1", AgreementState.class),
+    PRODUCTS_READY_FOR_USE("org.partnerplatform.catalog.ProductsReadyForUse.v1", ProductsReadyForUse.class),
     SALE_REQUEST("org.partnerplatform.sales.SaleRequest.v1", SaleRequest.class),
     SALE_RESULT("org.partnerplatform.sales.SaleResult.v1", SaleResult.class),
     ORDER_CONFIRMED("org.partnerplatform.sales.OrderConfirmed.v1", OrderConfirmed.class),

@@ -14,6 +14,7 @@ import org.partnerplatform.events.catalog.AgreementState;
 import org.partnerplatform.events.catalog.LocalizedText;
 import org.partnerplatform.events.catalog.ProductPrice;
 import org.partnerplatform.events.catalog.ProductState;
+import org.partnerplatform.events.catalog.ProductsReadyForUse;
 import org.partnerplatform.events.sales.OrderConfirmed;
 import org.partnerplatform.events.sales.OrderLine;
 import org.partnerplatform.events.sales.SaleRequest;
@@ -37,6 +38,7 @@ class EventSchemasTest {
                 LocalDate.parse("2026-01-01"), null, NOW));
         samples.put(EventType.AGREEMENT, new AgreementState("agr-1", 42, 7, "ACTIVE", false, List.of("VYG:SalesPackage:Standard"),
                 List.of("SELL", "REFUND"), "WEB", 500, LocalDate.parse("2026-01-01"), null, List.of("STAGING"), 2, NOW));
+        samples.put(EventType.PRODUCTS_READY_FOR_USE, new ProductsReadyForUse("agr-1", 42, 7, "STAGING", List.of("VYG:SalesPackage:Standard"), NOW));
         samples.put(EventType.SALE_REQUEST, new SaleRequest("key-00000001", "WEB", List.of(new SaleRequest.Line("VYG:SalesPackage:Standard", "ADULT", 2)), null));
         samples.put(EventType.SALE_RESULT, new SaleResult("key-00000001", "CONFIRMED", false, "o-1", "798.00", "85.50", "NOK", List.of(LINE), List.of("t-1", "t-2"), null, null));
         samples.put(EventType.ORDER_CONFIRMED, new OrderConfirmed("o-1", 1, 42, 7, "agr-1", 500, "WEB", "AGENT", "NOK", "798.00", "85.50", NOW, List.of(LINE), List.of("t-1", "t-2")));

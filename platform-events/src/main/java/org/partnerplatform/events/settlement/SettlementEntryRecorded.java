@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A ledger entry for a confirmed sale (or a refund, with negative amounts). grossAmount includes vatAmount;
- * commissionAmount is the partner's; netToOperatorAmount = grossAmount - commissionAmount. Key: entryId.
+ * commissionAmount is the partner's; netToOperatorAmount = grossAmount - commissionAmount.
+ * Key: partnerOrganisationId, so that one partner's ledger events stay in order.
  */
 public record SettlementEntryRecorded(
         String entryId,

@@ -1,0 +1,16 @@
+package org.partnerplatform.web;
+
+/** The roles that travel in access tokens. */
+public final class Roles {
+    /** The platform's own operators: onboard organisations, write agreements, certify. */
+    public static final String PLATFORM_ADMIN = "PLATFORM_ADMIN";
+    /** Manages the clients of its own organisation, and of no other. */
+    public static final String KLIENTADMINISTRATOR = "KLIENTADMINISTRATOR";
+    /** Sells. */
+    public static final String PARTNER = "PARTNER";
+    /** Reads settlement. */
+    public static final String FINANCE = "FINANCE";
+
+    private Roles() {
+    }
+}
