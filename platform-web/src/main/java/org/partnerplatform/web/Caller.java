@@ -4,11 +4,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -35,21 +32,11 @@ public class Caller {
     }
 
     public Optional<Long> organisationIdIfAny() {
-        if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-            return Optional.empty();
-        }
-        return organisationOf(jwt.getClaim(organisationClaim));
+        return TokenClaims.organisation(identity.getPrincipal(), organisationClaim);
     }
 
     public String clientId() {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object azp = jwt.getClaim("azp");
-            String value = claimString(azp);
-            if (value != null) {
-                return value;
-            }
-        }
-        return identity.getPrincipal().getName();
+        return TokenClaims.clientId(identity.getPrincipal());
     }
 
     public boolean hasRole(String role) {
@@ -63,26 +50,5 @@ public class Caller {
     /** True when the caller may act for the organisation: it is its own, or the caller is a platform admin. */
     public boolean actsFor(long organisationId) {
         return hasRole(Roles.PLATFORM_ADMIN) || organisationIdIfAny().map(o -> o == organisationId).orElse(false);
-    }
-
-    static Optional<Long> organisationOf(Object claim) {
-        if (claim instanceof JsonNumber n) {
-            return Optional.of(n.longValue());
-        }
-        if (claim instanceof Number n) {
-            return Optional.of(n.longValue());
-        }
-        String text = claimString(claim);
-        if (text != null && text.matches("[0-9]{1,18}")) {
-            return Optional.of(Long.parseLong(text));
-        }
-        return Optional.empty();
-    }
-
-    private static String claimString(Object claim) {
-        if (claim instanceof JsonString s) {
-            return s.getString();
-        }
-        return claim instanceof String s ? s : null;
     }
 }

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.partnerplatform.events.InvalidEventException;
-import org.partnerplatform.messaging.config.MessagingConfig;
 import org.partnerplatform.messaging.inbox.Inbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -19,8 +18,7 @@ import io.smallrye.mutiny.Uni;
  * <li>the handler's effect and the inbox entry commit in one transaction; a repeat is acknowledged and skipped;</li>
  * <li>a record that can never be processed ({@link InvalidEventException}: not a CloudEvent, bad JSON, schema
  * violation) goes straight to its dead-letter topic;</li>
- * <li>any other failure is retried with back-off, then dead-lettered, so one record never blocks its partition
- * for long.</li>
+ * <li>any other failure is retried with back-off, then dead-lettered ({@link ReliableHandling}).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -28,13 +26,11 @@ public class IdempotentConsumer {
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
     private final Inbox inbox;
-    private final DeadLetters deadLetters;
-    private final MessagingConfig config;
+    private final ReliableHandling handling;
 
-    public IdempotentConsumer(Inbox inbox, DeadLetters deadLetters, MessagingConfig config) {
+    public IdempotentConsumer(Inbox inbox, ReliableHandling handling) {
         this.inbox = inbox;
-        this.deadLetters = deadLetters;
-        this.config = config;
+        this.handling = handling;
     }
 
     public Uni<Void> process(Message<String> message, String consumer, Function<IncomingEvent, Uni<Void>> handler) {
@@ -42,15 +38,10 @@ public class IdempotentConsumer {
         try {
             event = IncomingEvent.from(message);
         } catch (InvalidEventException e) {
-            return deadLetters.send(message, e);
+            return handling.deadLetter(message, e);
         }
-        var incoming = config.incoming();
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> inbox.recordFirstDelivery(consumer, event.id())
-                .chain(first -> first ? handler.apply(event) : skipRepeat(consumer, event))))
-                .onFailure(failure -> !(failure instanceof InvalidEventException))
-                .retry().withBackOff(incoming.initialBackoff(), incoming.maxBackoff()).atMost(Math.max(0, incoming.maxAttempts() - 1))
-                .chain(() -> Uni.createFrom().completionStage(message::ack))
-                .onFailure().recoverWithUni(failure -> deadLetters.send(message, failure));
+        return handling.handle(message, () -> Panache.withTransaction(() -> inbox.recordFirstDelivery(consumer, event.id())
+                .chain(first -> first ? handler.apply(event) : skipRepeat(consumer, event))));
     }
 
     private static Uni<Void> skipRepeat(String consumer, IncomingEvent event) {

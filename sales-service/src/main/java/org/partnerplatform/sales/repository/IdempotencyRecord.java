@@ -1,0 +1,66 @@
+package org.partnerplatform.sales.repository;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+
+/** The first outcome of a partner's idempotency key, with a hash of the request it answered. */
+@Entity
+@Table(name = "idempotency_record")
+@IdClass(IdempotencyRecord.Key.class)
+public class IdempotencyRecord extends PanacheEntityBase {
+    @Id
+    @Column(name = "organisation_id")
+    public long organisationId;
+    @Id
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    @Column(name = "request_hash")
+    public String requestHash;
+    public String outcome;
+    @Column(name = "order_id")
+    public UUID orderId;
+    @Column(name = "error_code")
+    public String errorCode;
+    @Column(name = "error_detail")
+    public String errorDetail;
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static Uni<IdempotencyRecord> find(long organisationId, String idempotencyKey) {
+        return findById(new Key(organisationId, idempotencyKey));
+    }
+
+    public static class Key implements Serializable {
+        public long organisationId;
+        public String idempotencyKey;
+
+        public Key() {
+        }
+
+        public Key(long organisationId, String idempotencyKey) {
+            this.organisationId = organisationId;
+            this.idempotencyKey = idempotencyKey;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.organisationId == organisationId && Objects.equals(k.idempotencyKey, idempotencyKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(organisationId, idempotencyKey);
+        }
+    }
+}

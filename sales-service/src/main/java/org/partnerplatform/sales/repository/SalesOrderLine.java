@@ -1,0 +1,43 @@
+package org.partnerplatform.sales.repository;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+
+@Entity
+@Table(name = "order_line")
+public class SalesOrderLine extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "order_id")
+    public UUID orderId;
+    @Column(name = "line_number")
+    public int lineNumber;
+    @Column(name = "product_id")
+    public String productId;
+    @Column(name = "user_profile")
+    public String userProfile;
+    public int quantity;
+    @Column(name = "unit_price", precision = 12, scale = 2)
+    public BigDecimal unitPrice;
+    @Column(precision = 12, scale = 2)
+    public BigDecimal amount;
+    @Column(name = "tax_amount", precision = 12, scale = 2)
+    public BigDecimal taxAmount;
+    @Column(name = "tax_code")
+    public String taxCode;
+    @Column(name = "tax_rate", precision = 5, scale = 2)
+    public BigDecimal taxRate;
+
+    public static Uni<List<SalesOrderLine>> ofOrder(UUID orderId) {
+        return list("orderId = ?1 order by lineNumber", orderId);
+    }
+}

@@ -1,0 +1,38 @@
+package org.partnerplatform.sales.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+
+/** One ticket per traveller: an order line of quantity 3 issues three tickets. */
+@Entity
+@Table(name = "ticket")
+public class Ticket extends PanacheEntityBase {
+    public static final String ISSUED = "ISSUED";
+
+    @Id
+    public UUID id;
+    @Column(name = "order_id")
+    public UUID orderId;
+    @Column(name = "order_line_id")
+    public UUID orderLineId;
+    @Column(name = "product_id")
+    public String productId;
+    @Column(name = "user_profile")
+    public String userProfile;
+    public String status;
+    @Column(name = "issued_at")
+    public Instant issuedAt;
+
+    public static Uni<List<Ticket>> ofOrder(UUID orderId) {
+        return list("orderId = ?1 order by issuedAt, id", orderId);
+    }
+}
