@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -31,6 +32,14 @@ public class ProblemMappers {
                 .sorted(java.util.Comparator.comparing(Problem.FieldError::field)).toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b).orElse("invalid request");
         return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, detail, null, errors));
+    }
+
+    /** quarkus-rest-jackson maps this subtype itself (as plain JSON); a more specific mapper here keeps problem+json. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        String detail = field == null ? "the body does not have the expected shape" : "the field " + field + " has a value it cannot take";
+        return respond(Problem.of(400, "malformed-json", "Malformed request body", detail));
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,67 @@
+package org.partnerplatform.catalog.service;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.partnerplatform.catalog.config.CatalogSettings;
+import org.partnerplatform.catalog.config.Environment;
+import org.partnerplatform.catalog.repository.CatalogQueries;
+import org.partnerplatform.catalog.repository.CatalogQueries.CatalogFilter;
+import org.partnerplatform.catalog.repository.CatalogQueries.CatalogRow;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The catalog an organisation sees: the PUBLISHED products, valid today, that an ACTIVE agreement of the
+ * organisation, valid today and with the SELL right, covers and has made ready for use in this deployment's
+ * environment. "Today" is the date in the deployment's time zone.
+ */
+@ApplicationScoped
+public class CatalogService {
+    /** The credit that the Norwegian Licence for Open Government Data asks for on data from the hub. */
+    public static final String DATA_CREDIT = "Data made available by Entur";
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 200;
+    private static final Pattern ORGANISATION_ID = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern CODESPACE = Pattern.compile(Patterns.CODESPACE);
+
+    private final CatalogQueries queries;
+    private final CatalogSettings settings;
+
+    public CatalogService(CatalogQueries queries, CatalogSettings settings) {
+        this.queries = queries;
+        this.settings = settings;
+    }
+
+    public Uni<CatalogResult> catalogOf(long organisationId, CatalogRequest request) {
+        String operator = blankToNull(request.operator());
+        Long operatorOrganisationId = null;
+        String codespace = null;
+        if (operator != null && ORGANISATION_ID.matcher(operator).matches()) {
+            operatorOrganisationId = Long.parseLong(operator);
+        } else if (operator != null && CODESPACE.matcher(operator.toUpperCase()).matches()) {
+            codespace = operator.toUpperCase();
+        } else if (operator != null) {
+            throw InvalidRequestException.of("operator", "must be an operator's organisation id or its codespace, e.g. VYG");
+        }
+        LocalDate today = settings.today();
+        Environment environment = settings.environment();
+        CatalogFilter filter = new CatalogFilter(organisationId, today, environment.name(), operatorOrganisationId, codespace,
+                blankToNull(request.userProfile()), blankToNull(request.text()), request.pageSize(), (long) request.page() * request.pageSize());
+        return queries.page(filter).map(slice -> new CatalogResult(environment, today, request.page(), request.pageSize(), slice.total(), slice.rows()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** What the caller asked for; {@code page} counts from 0. */
+    public record CatalogRequest(String operator, String userProfile, String text, int page, int pageSize) {
+    }
+
+    public record CatalogResult(Environment environment, LocalDate date, int page, int pageSize, long totalCount, List<CatalogRow> rows) {
+    }
+}

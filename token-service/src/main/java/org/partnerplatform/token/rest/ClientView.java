@@ -1,0 +1,25 @@
+package org.partnerplatform.token.rest;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.partnerplatform.token.config.PlatformEnvironment;
+import org.partnerplatform.token.repository.Client;
+import org.partnerplatform.token.repository.ClientStatus;
+import org.partnerplatform.token.repository.Role;
+
+/** A client as read back: never its secret, nor the secret's hash. */
+public record ClientView(
+        String clientId,
+        String name,
+        List<String> roles,
+        long organisationId,
+        PlatformEnvironment environment,
+        ClientStatus status,
+        Instant createdAt,
+        Instant revokedAt) {
+
+    static ClientView of(Client c) {
+        return new ClientView(c.clientId, c.name, Role.claimValues(c.roles), c.organisationId, c.environment, c.status, c.createdAt, c.revokedAt);
+    }
+}

@@ -1,0 +1,22 @@
+package org.partnerplatform.token.rest;
+
+import java.time.Instant;
+
+import org.partnerplatform.token.repository.Certification;
+import org.partnerplatform.token.repository.Organisation;
+import org.partnerplatform.token.repository.OrganisationStatus;
+import org.partnerplatform.token.repository.OrganisationType;
+
+public record OrganisationView(
+        long organisationId,
+        String name,
+        OrganisationType type,
+        String codespace,
+        OrganisationStatus status,
+        Certification certification,
+        Instant createdAt) {
+
+    static OrganisationView of(Organisation o) {
+        return new OrganisationView(o.organisationId, o.name, o.type, o.codespace, o.status, o.certification, o.createdAt);
+    }
+}

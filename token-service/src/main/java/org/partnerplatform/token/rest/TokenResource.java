@@ -1,0 +1,69 @@
+package org.partnerplatform.token.rest;
+
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.partnerplatform.token.service.oauth.IssuedToken;
+import org.partnerplatform.token.service.oauth.OAuthException;
+import org.partnerplatform.token.service.oauth.TokenGrants;
+import org.partnerplatform.token.service.oauth.TokenRequest;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The token endpoint (RFC 6749 §4.4, client credentials): form bodies as the RFC defines them, JSON bodies as the
+ * hub's partners send them; the client authenticates with HTTP Basic or with client_id and client_secret in the
+ * body. Runs on the event loop; the slow secret check is moved to a worker thread by the authenticator.
+ */
+@Path("/oauth/token")
+@Produces(MediaType.APPLICATION_JSON)
+public class TokenResource {
+    private final TokenGrants grants;
+
+    public TokenResource(TokenGrants grants) {
+        this.grants = grants;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Client credentials grant, form body (RFC 6749)")
+    public Uni<Response> form(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return grant(() -> TokenRequest.of(form, authorization));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Client credentials grant, JSON body {grant_type, client_id, client_secret, audience}")
+    public Uni<Response> json(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return grant(() -> TokenRequest.of(JsonParameters.parse(body), authorization));
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public Response unsupported() {
+        throw OAuthException.invalidRequest("the body must be application/x-www-form-urlencoded or application/json");
+    }
+
+    private Uni<Response> grant(Supplier<TokenRequest> request) {
+        return Uni.createFrom().item(request).chain(grants::grant).map(TokenResource::ok);
+    }
+
+    private static Response ok(IssuedToken token) {
+        // RFC 6749 §5.1: a response carrying a token must not be cached.
+        return Response.ok(new TokenResponse(token.accessToken(), "Bearer", token.expiresIn(), token.scope()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
+                .build();
+    }
+}

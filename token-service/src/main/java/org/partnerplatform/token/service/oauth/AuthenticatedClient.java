@@ -1,0 +1,18 @@
+package org.partnerplatform.token.service.oauth;
+
+import java.util.Set;
+
+import org.partnerplatform.token.config.PlatformEnvironment;
+import org.partnerplatform.token.repository.Certification;
+import org.partnerplatform.token.repository.OrganisationStatus;
+import org.partnerplatform.token.repository.Role;
+
+/** A client whose secret has been verified, with what the grant decision needs to know of its organisation. */
+public record AuthenticatedClient(
+        String clientId,
+        long organisationId,
+        Set<Role> roles,
+        PlatformEnvironment environment,
+        OrganisationStatus organisationStatus,
+        Certification certification) {
+}

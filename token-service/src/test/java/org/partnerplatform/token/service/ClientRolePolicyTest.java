@@ -1,0 +1,46 @@
+package org.partnerplatform.token.service;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.partnerplatform.token.repository.Role;
+import org.partnerplatform.web.ProblemException;
+
+class ClientRolePolicyTest {
+
+    @Test
+    void clientAdministratorsGrantTheOrganisationRoles() {
+        assertThatCode(() -> ClientRolePolicy.requireMayGrant(false, 42, EnumSet.of(Role.PARTNER, Role.KLIENTADMINISTRATOR)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void platformWideRolesComeOnlyFromPlatformAdminsAndOnlyToThePlatform() {
+        assertThatCode(() -> ClientRolePolicy.requireMayGrant(true, 1, EnumSet.of(Role.PLATFORM_ADMIN, Role.FINANCE)))
+                .doesNotThrowAnyException();
+        assertStatus(() -> ClientRolePolicy.requireMayGrant(false, 1, EnumSet.of(Role.PLATFORM_ADMIN)), 403);
+        assertStatus(() -> ClientRolePolicy.requireMayGrant(false, 42, EnumSet.of(Role.FINANCE)), 403);
+        assertStatus(() -> ClientRolePolicy.requireMayGrant(true, 42, EnumSet.of(Role.PLATFORM_ADMIN)), 400);
+        assertStatus(() -> ClientRolePolicy.requireMayGrant(true, 42, EnumSet.of(Role.FINANCE)), 400);
+    }
+
+    @Test
+    void aClientNeedsARole() {
+        assertStatus(() -> ClientRolePolicy.requireMayGrant(true, 1, Set.of()), 400);
+    }
+
+    @Test
+    void onlyAPlatformAdminRevokesAPlatformWideClient() {
+        assertStatus(() -> ClientRolePolicy.requireMayRevoke(false, EnumSet.of(Role.PLATFORM_ADMIN)), 403);
+        assertThatCode(() -> ClientRolePolicy.requireMayRevoke(true, EnumSet.of(Role.PLATFORM_ADMIN))).doesNotThrowAnyException();
+        assertThatCode(() -> ClientRolePolicy.requireMayRevoke(false, EnumSet.of(Role.PARTNER))).doesNotThrowAnyException();
+    }
+
+    private static void assertStatus(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int status) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ProblemException.class, e -> org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(status));
+    }
+}
