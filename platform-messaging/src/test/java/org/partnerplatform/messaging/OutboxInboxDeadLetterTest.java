@@ -171,7 +171,7 @@ class OutboxInboxDeadLetterTest {
         List<ConsumerRecord<String, String>> dead = kafka.readUntil("test.widgets.dlq", r -> r.key() != null && r.key().endsWith(run), 3, Duration.ofSeconds(20));
         Map<String, String> reasons = dead.stream().collect(Collectors.toMap(ConsumerRecord::key,
                 r -> KafkaTestClient.header(r, "dead-letter-reason").orElse("")));
-        assertThat(reasons.get("bad-json-" + run)).contains("not JSON");
+        assertThat(reasons.get("bad-json-" + run)).contains("is not JSON");
         assertThat(reasons.get("no-ce-" + run)).contains("no ce_id header");
         assertThat(reasons.get("schema-" + run)).contains("does not match its schema");
         assertThat(dead).allSatisfy(r -> {

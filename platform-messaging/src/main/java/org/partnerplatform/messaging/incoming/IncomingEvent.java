@@ -3,6 +3,7 @@ package org.partnerplatform.messaging.incoming;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.kafka.common.header.Header;
@@ -12,6 +13,9 @@ import org.partnerplatform.events.EventJson;
 import org.partnerplatform.events.EventSchemas;
 import org.partnerplatform.events.EventType;
 import org.partnerplatform.events.InvalidEventException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
@@ -30,6 +34,7 @@ public record IncomingEvent(
         long offset,
         String key,
         String payload,
+        JsonNode body,
         String correlationId) {
 
     public static IncomingEvent from(Message<String> message) {
@@ -48,9 +53,16 @@ public record IncomingEvent(
         if (payload == null || payload.isBlank()) {
             throw new InvalidEventException("record " + id + " has no body");
         }
+        JsonNode body;
+        try {
+            // Every event body must be JSON, whatever its type: a consumer that ignores a type still refuses garbage.
+            body = EventJson.mapper().readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("record " + id + " is not JSON: " + e.getOriginalMessage());
+        }
         Object key = kafka.getKey();
         return new IncomingEvent(id, type, source, header(headers, "ce_subject").orElse(null), time, kafka.getTopic(),
-                kafka.getPartition(), kafka.getOffset(), key == null ? null : key.toString(), payload,
+                kafka.getPartition(), kafka.getOffset(), key == null ? null : key.toString(), payload, body,
                 header(headers, "X-Correlation-Id").orElse(null));
     }
 
@@ -66,8 +78,15 @@ public record IncomingEvent(
         if (!expected.ceType().equals(type)) {
             throw new InvalidEventException("expected " + expected.ceType() + " but the record is " + type);
         }
-        EventSchemas.requireValid(expected, payload);
-        return EventJson.read(payload, payloadType);
+        List<String> violations = EventSchemas.violations(expected, body);
+        if (!violations.isEmpty()) {
+            throw new InvalidEventException(expected.ceType() + " does not match its schema: " + String.join("; ", violations));
+        }
+        try {
+            return EventJson.mapper().treeToValue(body, payloadType);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("payload is not a valid " + payloadType.getSimpleName() + ": " + e.getOriginalMessage());
+        }
     }
 
     private static Instant parseTime(String value) {

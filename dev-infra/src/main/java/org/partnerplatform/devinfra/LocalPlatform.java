@@ -1,0 +1,119 @@
+package org.partnerplatform.devinfra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local platform: Kafka, PostgreSQL and the four services on fixed ports, data kept in a folder between runs.
+ * Run through {@code ./local-platform.sh}; Ctrl-C stops everything.
+ *
+ * <pre>
+ * --fresh            start from empty (deletes the Kafka and PostgreSQL data, keeps nothing else)
+ * --data-dir DIR     where data, logs and the generated local credentials live (default .local-platform)
+ * --environment ENV  DEVELOPMENT, STAGING (default) or PRODUCTION
+ * </pre>
+ */
+public final class LocalPlatform {
+    private static final long STARTED = System.nanoTime();
+
+    private LocalPlatform() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repository = Path.of(System.getProperty("platform.repository", ".")).toAbsolutePath().normalize();
+        Path data = repository.resolve(".local-platform");
+        boolean fresh = false;
+        String environment = "STAGING";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--fresh" -> fresh = true;
+                case "--data-dir" -> data = Path.of(args[++i]).toAbsolutePath();
+                case "--environment" -> environment = args[++i].toUpperCase();
+                case "--help", "-h" -> {
+                    System.out.println("usage: ./local-platform.sh [--fresh] [--data-dir DIR] [--environment DEVELOPMENT|STAGING|PRODUCTION]");
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
+            }
+        }
+        Files.createDirectories(data);
+        Properties credentials = localCredentials(data.resolve("local-credentials.properties"));
+        String audience = "https://api." + environment.toLowerCase() + ".partnerplatform.local";
+
+        Platform.Settings settings = new Platform.Settings(repository, data, fresh, Platform.Ports.local(), environment, audience,
+                credentials.getProperty("admin.client-id"), credentials.getProperty("admin.client-secret"),
+                credentials.getProperty("token.key-encryption-key"), List.of("-Xmx384m", "-XX:+UseSerialGC"), Map.of(),
+                LocalPlatform::progress);
+        progress("data in " + data + (fresh ? " (starting from empty)" : ""));
+        Platform platform = Platform.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            progress("stopping services, Kafka and PostgreSQL...");
+            platform.close();
+            progress("stopped");
+            stopped.countDown();
+        }, "local-platform-stop"));
+
+        System.out.println();
+        System.out.println("Partner platform (" + environment + ") is up in " + Duration.ofNanos(System.nanoTime() - STARTED).toSeconds() + " s:");
+        for (Platform.Service s : Platform.Service.values()) {
+            System.out.printf("  %-19s %s   (OpenAPI UI %s/q/swagger-ui)%n", s.module, platform.url(s), platform.url(s));
+        }
+        System.out.printf("  %-19s 127.0.0.1:%d%n", "Kafka", settings.ports().kafka());
+        System.out.printf("  %-19s 127.0.0.1:%d (databases token, catalog, sales, settlement; user = password = name)%n", "PostgreSQL",
+                settings.ports().postgres());
+        System.out.println();
+        System.out.println("Bootstrap platform admin (local only, kept in " + data.resolve("local-credentials.properties") + "):");
+        System.out.println("  client_id     " + settings.adminClientId());
+        System.out.println("  client_secret " + settings.adminClientSecret());
+        System.out.println("  audience      " + audience);
+        System.out.println();
+        System.out.println("Logs in " + data.resolve("logs") + ". Press Ctrl-C to stop.");
+        stopped.await();
+    }
+
+    /** Credentials for this machine's local platform only: generated on first start and kept with its data. */
+    private static Properties localCredentials(Path file) throws IOException {
+        Properties properties = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+            }
+            return properties;
+        }
+        SecureRandom random = new SecureRandom();
+        properties.setProperty("admin.client-id", "local-platform-admin");
+        properties.setProperty("admin.client-secret", randomBase64Url(random, 32));
+        byte[] kek = new byte[32];
+        random.nextBytes(kek);
+        properties.setProperty("token.key-encryption-key", Base64.getEncoder().encodeToString(kek));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            properties.store(out, "Generated for this local platform only; never use these anywhere else.");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    static String randomBase64Url(SecureRandom random, int bytes) {
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+
+    private static void progress(String message) {
+        long seconds = Duration.ofNanos(System.nanoTime() - STARTED).toSeconds();
+        System.out.printf("[%3ds] %s%n", seconds, message);
+    }
+}

@@ -1,0 +1,217 @@
+package org.partnerplatform.devinfra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform on one machine without Docker: a Kafka broker, a PostgreSQL server with a database per
+ * service, and the four packaged services as processes configured like containers (environment variables).
+ * The local platform command and the system tests both start it through this class.
+ */
+public final class Platform implements AutoCloseable {
+
+    /** The four services, in start order, with their database names. */
+    public enum Service {
+        TOKEN("token-service", "token"),
+        CATALOG("catalog-service", "catalog"),
+        SALES("sales-service", "sales"),
+        SETTLEMENT("settlement-service", "settlement");
+
+        public final String module;
+        public final String database;
+
+        Service(String module, String database) {
+            this.module = module;
+            this.database = database;
+        }
+    }
+
+    public record Ports(int kafka, int postgres, int token, int catalog, int sales, int settlement) {
+        /** The documented local ports. */
+        public static Ports local() {
+            return new Ports(9092, 15432, 8081, 8082, 8083, 8084);
+        }
+
+        public static Ports free() {
+            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+        }
+
+        int of(Service service) {
+            return switch (service) {
+                case TOKEN -> token;
+                case CATALOG -> catalog;
+                case SALES -> sales;
+                case SETTLEMENT -> settlement;
+            };
+        }
+    }
+
+    public record Settings(Path repository, Path dataDirectory, boolean fresh, Ports ports, String environment, String audience,
+            String adminClientId, String adminClientSecret, String keyEncryptionKey, List<String> jvmOptions,
+            Map<String, String> extraEnvironment, Consumer<String> progress) {
+    }
+
+    private final Settings settings;
+    private final EmbeddedKafka kafka;
+    private final EmbeddedPostgresServer postgres;
+    private final Map<Service, ServiceProcess> services = new LinkedHashMap<>();
+
+    private Platform(Settings settings, EmbeddedKafka kafka, EmbeddedPostgresServer postgres) {
+        this.settings = settings;
+        this.kafka = kafka;
+        this.postgres = postgres;
+    }
+
+    public static Platform start(Settings settings) {
+        Consumer<String> progress = settings.progress();
+        Path data = settings.dataDirectory();
+        if (settings.fresh()) {
+            deleteRecursively(data.resolve("kafka"));
+            deleteRecursively(data.resolve("postgres"));
+        }
+        progress.accept("starting PostgreSQL on port " + settings.ports().postgres());
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(settings.ports().postgres(), data.resolve("postgres"), false);
+        EmbeddedKafka kafka = null;
+        Platform platform = null;
+        try {
+            for (Service service : Service.values()) {
+                postgres.ensureDatabase(service.database);
+            }
+            progress.accept("starting Kafka on port " + settings.ports().kafka());
+            kafka = EmbeddedKafka.start(settings.ports().kafka(), data.resolve("kafka"), 3);
+            platform = new Platform(settings, kafka, postgres);
+            platform.startServices();
+            return platform;
+        } catch (RuntimeException e) {
+            if (platform != null) {
+                platform.close();
+            } else {
+                if (kafka != null) {
+                    kafka.close();
+                }
+                postgres.close();
+            }
+            throw e;
+        }
+    }
+
+    private void startServices() {
+        Consumer<String> progress = settings.progress();
+        progress.accept("starting token-service on port " + settings.ports().token());
+        ServiceProcess token = launch(Service.TOKEN);
+        token.awaitReady(Duration.ofSeconds(90));
+        progress.accept("token-service ready at " + token.baseUrl());
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        for (Service service : List.of(Service.CATALOG, Service.SALES, Service.SETTLEMENT)) {
+            progress.accept("starting " + service.module + " on port " + settings.ports().of(service));
+            ServiceProcess process = launch(service);
+            others.add(CompletableFuture.runAsync(() -> {
+                process.awaitReady(Duration.ofSeconds(120));
+                progress.accept(service.module + " ready at " + process.baseUrl());
+            }));
+        }
+        try {
+            CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private synchronized ServiceProcess launch(Service service) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(service.database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", service.database);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", service.database);
+        env.put("PLATFORM_ENVIRONMENT", settings.environment());
+        env.put("PLATFORM_AUDIENCE", settings.audience());
+        if (service == Service.TOKEN) {
+            env.put("PLATFORM_TOKEN_AUDIENCE", settings.audience());
+            env.put("PLATFORM_BOOTSTRAP_ADMIN_CLIENT_ID", settings.adminClientId());
+            env.put("PLATFORM_BOOTSTRAP_ADMIN_CLIENT_SECRET", settings.adminClientSecret());
+            env.put("PLATFORM_TOKEN_KEY_ENCRYPTION_KEY", settings.keyEncryptionKey());
+        } else {
+            env.put("PLATFORM_TOKEN_SERVICE_URL", "http://127.0.0.1:" + settings.ports().token());
+        }
+        env.putAll(settings.extraEnvironment());
+        Path jar = settings.repository().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+        ServiceProcess process = ServiceProcess.start(service.module, jar, settings.ports().of(service), env, settings.jvmOptions(),
+                settings.dataDirectory().resolve("logs").resolve(service.module + ".log"));
+        services.put(service, process);
+        return process;
+    }
+
+    /** Stops a service and starts it again with the same configuration (a restart, or recovery after a kill). */
+    public ServiceProcess restart(Service service) {
+        ServiceProcess old = services.get(service);
+        if (old != null) {
+            old.close();
+        }
+        ServiceProcess process = launch(service);
+        process.awaitReady(Duration.ofSeconds(120));
+        return process;
+    }
+
+    public ServiceProcess service(Service service) {
+        return services.get(service);
+    }
+
+    public String url(Service service) {
+        return services.get(service).baseUrl();
+    }
+
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Stops the services (newest first, gracefully), then Kafka, then PostgreSQL. */
+    @Override
+    public void close() {
+        List<Service> started = new ArrayList<>(services.keySet());
+        java.util.Collections.reverse(started);
+        started.parallelStream().forEach(s -> services.get(s).close());
+        try {
+            kafka.close();
+        } finally {
+            postgres.close();
+        }
+    }
+
+    static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
