@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.partnerplatform.events.catalog.AgreementState;
 import org.partnerplatform.events.catalog.ProductState;
+import org.partnerplatform.events.catalog.ProductsReadinessWithdrawn;
 import org.partnerplatform.events.catalog.ProductsReadyForUse;
 import org.partnerplatform.events.sales.OrderConfirmed;
 import org.partnerplatform.events.sales.SaleRequest;
@@ -12,7 +13,10 @@ import org.partnerplatform.events.sales.SaleResult;
 import org.partnerplatform.events.settlement.SettlementEntryRecorded;
 import org.partnerplatform.events.token.ClientCreated;
 import org.partnerplatform.events.token.ClientRevoked;
+import org.partnerplatform.events.token.ClientSecretRotated;
+import org.partnerplatform.events.token.OrganisationCertificationChanged;
 import org.partnerplatform.events.token.OrganisationRegistered;
+import org.partnerplatform.events.token.OrganisationStatusChanged;
 
 /**
  * Every event type on the platform. The CloudEvents type ({@code ce_type}) ends with the contract's version;
@@ -21,11 +25,15 @@ import org.partnerplatform.events.token.OrganisationRegistered;
  */
 public enum EventType {
     ORGANISATION_REGISTERED("org.partnerplatform.token.OrganisationRegistered.v1", OrganisationRegistered.class),
+    ORGANISATION_STATUS_CHANGED("org.partnerplatform.token.OrganisationStatusChanged.v1", OrganisationStatusChanged.class),
+    ORGANISATION_CERTIFICATION_CHANGED("org.partnerplatform.token.OrganisationCertificationChanged.v1", OrganisationCertificationChanged.class),
     CLIENT_CREATED("org.partnerplatform.token.ClientCreated.v1", ClientCreated.class),
+    CLIENT_SECRET_ROTATED("org.partnerplatform.token.ClientSecretRotated.v1", ClientSecretRotated.class),
     CLIENT_REVOKED("org.partnerplatform.token.ClientRevoked.v1", ClientRevoked.class),
     PRODUCT("org.partnerplatform.catalog.Product.v1", ProductState.class),
     AGREEMENT("org.partnerplatform.catalog.Agreement.v1", AgreementState.class),
     PRODUCTS_READY_FOR_USE("org.partnerplatform.catalog.ProductsReadyForUse.v1", ProductsReadyForUse.class),
+    PRODUCTS_READINESS_WITHDRAWN("org.partnerplatform.catalog.ProductsReadinessWithdrawn.v1", ProductsReadinessWithdrawn.class),
     SALE_REQUEST("org.partnerplatform.sales.SaleRequest.v1", SaleRequest.class),
     SALE_RESULT("org.partnerplatform.sales.SaleResult.v1", SaleResult.class),
     ORDER_CONFIRMED("org.partnerplatform.sales.OrderConfirmed.v1", OrderConfirmed.class),

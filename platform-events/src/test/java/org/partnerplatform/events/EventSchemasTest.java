@@ -14,6 +14,7 @@ import org.partnerplatform.events.catalog.AgreementState;
 import org.partnerplatform.events.catalog.LocalizedText;
 import org.partnerplatform.events.catalog.ProductPrice;
 import org.partnerplatform.events.catalog.ProductState;
+import org.partnerplatform.events.catalog.ProductsReadinessWithdrawn;
 import org.partnerplatform.events.catalog.ProductsReadyForUse;
 import org.partnerplatform.events.sales.OrderConfirmed;
 import org.partnerplatform.events.sales.OrderLine;
@@ -22,7 +23,10 @@ import org.partnerplatform.events.sales.SaleResult;
 import org.partnerplatform.events.settlement.SettlementEntryRecorded;
 import org.partnerplatform.events.token.ClientCreated;
 import org.partnerplatform.events.token.ClientRevoked;
+import org.partnerplatform.events.token.ClientSecretRotated;
+import org.partnerplatform.events.token.OrganisationCertificationChanged;
 import org.partnerplatform.events.token.OrganisationRegistered;
+import org.partnerplatform.events.token.OrganisationStatusChanged;
 
 class EventSchemasTest {
     static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
@@ -31,6 +35,10 @@ class EventSchemasTest {
     static Map<EventType, Object> samples() {
         Map<EventType, Object> samples = new EnumMap<>(EventType.class);
         samples.put(EventType.ORGANISATION_REGISTERED, new OrganisationRegistered(42, "Reisebyrå AS", "PARTNER", null, "ACTIVE", "NOT_CERTIFIED", NOW));
+        samples.put(EventType.ORGANISATION_STATUS_CHANGED, new OrganisationStatusChanged(42, "SUSPENDED", "unpaid invoices", "admin-client", NOW));
+        samples.put(EventType.ORGANISATION_CERTIFICATION_CHANGED, new OrganisationCertificationChanged(42, "CERTIFIED", "CERT-2026-17", "admin-client", NOW));
+        samples.put(EventType.CLIENT_SECRET_ROTATED, new ClientSecretRotated("c-1", 42, NOW, NOW.plusSeconds(3600)));
+        samples.put(EventType.PRODUCTS_READINESS_WITHDRAWN, new ProductsReadinessWithdrawn("agr-1", 42, 7, "STAGING", NOW));
         samples.put(EventType.CLIENT_CREATED, new ClientCreated("c-1", 42, "reisebyra-app", List.of("PARTNER"), "STAGING", NOW));
         samples.put(EventType.CLIENT_REVOKED, new ClientRevoked("c-1", 42, NOW));
         samples.put(EventType.PRODUCT, new ProductState("VYG:SalesPackage:Standard", 7, "VYG", new LocalizedText("Standard", "Standard"),
