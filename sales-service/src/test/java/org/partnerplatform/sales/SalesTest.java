@@ -195,6 +195,24 @@ class SalesTest {
     }
 
     @Test
+    void aRevokedClientsTokenOnARecordIsRefused() {
+        long partner = partnerWithAgreement();
+        String client = "revoked-" + UUID.randomUUID();
+        String token = OIDC.token(client, partner, "PARTNER");
+        String before = key();
+        sendRequest(partner, before, request(before, STANDARD, "ADULT", "1"), token);
+        assertThat(results(partner, before, 1).get(0).status()).isEqualTo("CONFIRMED");
+
+        kafka.sendCloudEvent(Topics.CLIENT_EVENTS, client, EventType.CLIENT_REVOKED.ceType(),
+                EventJson.write(new org.partnerplatform.events.token.ClientRevoked(client, partner, java.time.Instant.now())));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String after = key();
+            sendRequest(partner, after, request(after, STANDARD, "ADULT", "1"), token);
+            assertThat(results(partner, after, 1).get(0).errorCode()).isEqualTo("invalid-token");
+        });
+    }
+
+    @Test
     void salesOutsideTheAgreementsAreRejectedWithTheReason() {
         long partner = partnerWithAgreement();
         long unready = PARTNERS.incrementAndGet();

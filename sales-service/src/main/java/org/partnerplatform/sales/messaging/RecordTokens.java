@@ -8,21 +8,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
-import io.quarkus.oidc.AccessTokenCredential;
-import io.quarkus.oidc.TenantIdentityProvider;
+import org.partnerplatform.security.TokenAuthenticator;
+
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Validates the access token a partner puts on a Kafka record (header {@code Authorization: Bearer ...}) with the
- * same quarkus-oidc configuration as the REST API: signature against token-service's JWKS, issuer, audience, expiry.
+ * Validates the access token a partner puts on a Kafka record (header {@code Authorization: Bearer ...}) as the REST
+ * API does: quarkus-oidc's checks (signature against token-service's JWKS, issuer, audience, expiry), through the
+ * verified-token cache, and the revocation rules of platform-security.
  */
 @ApplicationScoped
 public class RecordTokens {
-    private final TenantIdentityProvider identityProvider;
+    private final TokenAuthenticator authenticator;
 
-    public RecordTokens(TenantIdentityProvider identityProvider) {
-        this.identityProvider = identityProvider;
+    public RecordTokens(TokenAuthenticator authenticator) {
+        this.authenticator = authenticator;
     }
 
     public static Optional<String> bearer(Headers headers) {
@@ -41,6 +42,6 @@ public class RecordTokens {
     }
 
     public Uni<SecurityIdentity> authenticate(String token) {
-        return identityProvider.authenticate(new AccessTokenCredential(token));
+        return authenticator.authenticate(token);
     }
 }
