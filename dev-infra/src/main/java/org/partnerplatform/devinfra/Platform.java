@@ -130,6 +130,22 @@ public final class Platform implements AutoCloseable {
     }
 
     private synchronized ServiceProcess launch(Service service) {
+        ServiceProcess process = launch(service, service.module, settings.ports().of(service), Map.of());
+        services.put(service, process);
+        return process;
+    }
+
+    /**
+     * Another process of a service beside the platform's own, on the same database and broker, with some settings
+     * overridden (a second replica, or a deliberately misconfigured twin for a test). The caller closes it.
+     */
+    public ServiceProcess startExtra(Service service, String name, Map<String, String> overrides) {
+        ServiceProcess process = launch(service, name, FreePorts.next(), overrides);
+        process.awaitReady(Duration.ofSeconds(120));
+        return process;
+    }
+
+    private ServiceProcess launch(Service service, String name, int port, Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database));
@@ -147,11 +163,9 @@ public final class Platform implements AutoCloseable {
             env.put("PLATFORM_TOKEN_SERVICE_URL", "http://127.0.0.1:" + settings.ports().token());
         }
         env.putAll(settings.extraEnvironment());
+        env.putAll(overrides);
         Path jar = settings.repository().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
-        ServiceProcess process = ServiceProcess.start(service.module, jar, settings.ports().of(service), env, settings.jvmOptions(),
-                settings.dataDirectory().resolve("logs").resolve(service.module + ".log"));
-        services.put(service, process);
-        return process;
+        return ServiceProcess.start(name, jar, port, env, settings.jvmOptions(), settings.dataDirectory().resolve("logs").resolve(name + ".log"));
     }
 
     /** Stops a service and starts it again with the same configuration (a restart, or recovery after a kill). */
