@@ -143,6 +143,20 @@ class OutboxInboxDeadLetterTest {
     }
 
     @Test
+    void aRecordTheBrokerRefusesIsRetriedLaterWhileOtherRecordsGoOn() {
+        String run = UUID.randomUUID().toString();
+        String blocked = "blocked-" + run;
+        String free = "free-" + run;
+        onVertx(() -> Panache.withTransaction(() -> outbox.add(OutgoingEvent.of("not a valid topic name!", blocked, new ClientRevoked(blocked, 42, Instant.now())))
+                .chain(() -> outbox.add(OutgoingEvent.of("test.published", free, new ClientRevoked(free, 42, Instant.now()))))));
+
+        kafka.readUntil("test.published", r -> free.equals(r.key()), 1, Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(
+                "select count(*) from outbox where message_key = $1 and attempts > 0 and last_error is not null and next_attempt_at > now() and published_at is null",
+                blocked) == 1);
+    }
+
+    @Test
     void aRepeatedEventIsAppliedOnce() {
         String id = UUID.randomUUID().toString();
         String payload = EventJson.write(new ClientRevoked("repeat-" + id, 42, Instant.now()));

@@ -28,6 +28,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -35,8 +36,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Publishes outbox rows to Kafka (idempotent producer, acks=all) and marks them published in the same database
  * transaction that locked them. Several replicas may run it: each locks rows with FOR UPDATE SKIP LOCKED, and
  * takes only the oldest unpublished row of each record key, so one key's events are published one after another
- * in the order they were written, whichever replica publishes them. A crash between the broker's ack and the
- * commit republishes the batch: delivery is at least once, and consumers skip repeats by event id (the inbox).
+ * in the order they were written, whichever replica publishes them. A row the broker refuses is retried with
+ * back-off (up to five minutes apart) while other keys go on. A crash between the broker's ack and the commit
+ * republishes the batch: delivery is at least once, and consumers skip repeats by event id (the inbox).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -48,6 +50,7 @@ public class OutboxRelay {
                    o.event_time, o.payload, o.correlation_id
               from outbox o
              where o.published_at is null
+               and (o.next_attempt_at is null or o.next_attempt_at <= now())
                and not exists (select 1 from outbox earlier
                                 where earlier.published_at is null
                                   and earlier.topic = o.topic
@@ -57,6 +60,10 @@ public class OutboxRelay {
              limit $1
                for update of o skip locked""";
     private static final String MARK_PUBLISHED = "update outbox set published_at = now() where position = any($1)";
+    private static final String POSTPONE = """
+            update outbox set attempts = attempts + 1, last_error = $2,
+                   next_attempt_at = now() + least(make_interval(secs => power(2, least(attempts, 8))), interval '5 minutes')
+             where position = $1""";
     private static final String PURGE = "delete from outbox where published_at < now() - make_interval(secs => $1)";
 
     private final Pool pool;
@@ -111,20 +118,38 @@ public class OutboxRelay {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(0);
                     }
-                    List<Uni<Void>> sends = new ArrayList<>(rows.size());
+                    List<Uni<Throwable>> sends = new ArrayList<>(rows.size());
                     List<Long> positions = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         positions.add(row.getLong("position"));
-                        sends.add(emitter.sendMessage(toMessage(row)));
+                        // Each row succeeds or fails on its own: one refused record must not hold back the others.
+                        sends.add(emitter.sendMessage(toMessage(row)).onItemOrFailure().transform((ok, failure) -> failure));
                     }
-                    return Uni.join().all(sends).andFailFast()
-                            .chain(() -> markPublished(connection, positions))
-                            .replaceWith(positions.size());
+                    return Uni.join().all(sends).andFailFast().chain(outcomes -> settle(connection, rows, positions, outcomes));
                 }));
     }
 
-    private static Uni<Void> markPublished(SqlConnection connection, List<Long> positions) {
-        return connection.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(positions.toArray(new Long[0]))).replaceWithVoid();
+    private static Uni<Integer> settle(SqlConnection connection, RowSet<Row> rows, List<Long> positions,
+            List<Throwable> outcomes) {
+        List<Long> published = new ArrayList<>(positions.size());
+        Uni<Void> postponed = Uni.createFrom().voidItem();
+        int i = 0;
+        for (Row row : rows) {
+            Throwable failure = outcomes.get(i);
+            long position = positions.get(i++);
+            if (failure == null) {
+                published.add(position);
+                continue;
+            }
+            LOG.warnf("Outbox row %d (%s to %s) was not published and will be retried: %s", position, row.getString("event_type"),
+                    row.getString("topic"), failure.toString());
+            String error = failure.toString().length() > 1000 ? failure.toString().substring(0, 1000) : failure.toString();
+            postponed = postponed.chain(() -> connection.preparedQuery(POSTPONE).execute(Tuple.of(position, error)).replaceWithVoid());
+        }
+        Uni<Void> marked = published.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(published.toArray(new Long[0]))).replaceWithVoid();
+        Uni<Void> failed = postponed;
+        return marked.chain(() -> failed).replaceWith(published.size());
     }
 
     private Uni<Integer> purgeNowAndThen(int published) {
