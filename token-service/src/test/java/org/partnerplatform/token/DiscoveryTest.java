@@ -41,6 +41,8 @@ class DiscoveryTest {
             assertThat(metadata.getString("issuer")).isEqualTo("https://partner.staging.partnerplatform.local/");
             assertThat(metadata.getString("token_endpoint")).isEqualTo(base + "/oauth/token");
             assertThat(metadata.getString("jwks_uri")).isEqualTo(base + "/.well-known/jwks.json");
+            assertThat(metadata.getString("introspection_endpoint")).isEqualTo(base + "/oauth/introspect");
+            assertThat(metadata.getList("introspection_endpoint_auth_methods_supported")).containsExactly("client_secret_basic", "client_secret_post");
             assertThat(metadata.getList("grant_types_supported")).containsExactly("client_credentials");
             assertThat(metadata.getList("token_endpoint_auth_methods_supported")).containsExactly("client_secret_basic", "client_secret_post");
             assertThat(metadata.getList("id_token_signing_alg_values_supported")).containsExactly("ES256");
@@ -60,7 +62,9 @@ class DiscoveryTest {
     @Test
     void theJwksPublishesTheSigningKeyAsAPublicP256Key() throws Exception {
         String json = given().get("/.well-known/jwks.json").then().statusCode(200).contentType("application/json")
-                .header("Cache-Control", "public, max-age=300").extract().asString();
+                .header("Cache-Control", "public, max-age=" + keys.jwksMaxAge().toSeconds()).extract().asString();
+        // Test profile: published 3 s ahead, reread every 0.5 s, so a caching resource server may keep it 1 s. Default: 300 s.
+        assertThat(keys.jwksMaxAge().toSeconds()).isEqualTo(1);
         List<JsonWebKey> published = new JsonWebKeySet(json).getJsonWebKeys();
         assertThat(published).extracting(JsonWebKey::getKeyId).contains(keys.signer().kid());
         JsonWebKey current = published.stream().filter(k -> k.getKeyId().equals(keys.signer().kid())).findFirst().orElseThrow();

@@ -16,7 +16,10 @@ import org.partnerplatform.events.EventType;
 import org.partnerplatform.events.Topics;
 import org.partnerplatform.events.token.ClientCreated;
 import org.partnerplatform.events.token.ClientRevoked;
+import org.partnerplatform.events.token.ClientSecretRotated;
+import org.partnerplatform.events.token.OrganisationCertificationChanged;
 import org.partnerplatform.events.token.OrganisationRegistered;
+import org.partnerplatform.events.token.OrganisationStatusChanged;
 import org.partnerplatform.testsupport.KafkaTestClient;
 import org.partnerplatform.testsupport.KafkaTestResource;
 import org.partnerplatform.testsupport.PostgresTestResource;
@@ -87,6 +90,61 @@ class LifecycleEventsTest {
         assertThat(revokedEvent.clientId()).isEqualTo(client.clientId());
         assertThat(revokedEvent.organisationId()).isEqualTo(partner);
         assertThat(revokedEvent.revokedAt()).isAfterOrEqualTo(createdEvent.occurredAt());
+    }
+
+    @Test
+    void suspendingReinstatingAndCertifyingPublishTheirChangesInOrder() {
+        String admin = TokenServiceApi.adminToken();
+        long partner = TokenServiceApi.createPartner(admin, "Statusendring AS");
+        TokenServiceApi.suspend(admin, partner, "contract breach").then().statusCode(200);
+        TokenServiceApi.reinstate(admin, partner).then().statusCode(200);
+        TokenServiceApi.certify(admin, partner, "CERTIFIED", "CERT-2026-0042").then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> records = kafka.readUntil(Topics.ORGANISATION_EVENTS, r -> Long.toString(partner).equals(r.key()), 4, WAIT);
+        assertThat(records).hasSize(4);
+        assertValid(records.get(0), EventType.ORGANISATION_REGISTERED);
+        assertValid(records.get(1), EventType.ORGANISATION_STATUS_CHANGED);
+        OrganisationStatusChanged suspended = EventJson.read(records.get(1).value(), OrganisationStatusChanged.class);
+        assertThat(suspended.organisationId()).isEqualTo(partner);
+        assertThat(suspended.status()).isEqualTo("SUSPENDED");
+        assertThat(suspended.reason()).isEqualTo("contract breach");
+        assertThat(suspended.changedBy()).isEqualTo(TokenServiceApi.ADMIN_ID);
+        assertThat(suspended.occurredAt()).isNotNull();
+        assertValid(records.get(2), EventType.ORGANISATION_STATUS_CHANGED);
+        OrganisationStatusChanged reinstated = EventJson.read(records.get(2).value(), OrganisationStatusChanged.class);
+        assertThat(reinstated.status()).isEqualTo("ACTIVE");
+        assertThat(reinstated.occurredAt()).isAfterOrEqualTo(suspended.occurredAt());
+        assertValid(records.get(3), EventType.ORGANISATION_CERTIFICATION_CHANGED);
+        OrganisationCertificationChanged certified = EventJson.read(records.get(3).value(), OrganisationCertificationChanged.class);
+        assertThat(certified.organisationId()).isEqualTo(partner);
+        assertThat(certified.certification()).isEqualTo("CERTIFIED");
+        assertThat(certified.evidenceReference()).isEqualTo("CERT-2026-0042");
+        assertThat(certified.changedBy()).isEqualTo(TokenServiceApi.ADMIN_ID);
+    }
+
+    @Test
+    void rotatingASecretPublishesClientSecretRotatedWithoutTheSecret() {
+        String admin = TokenServiceApi.adminToken();
+        long partner = TokenServiceApi.createPartner(admin, "Hemmelighetsbytte AS");
+        Credentials client = createClient(admin, partner, "hemmelighetsbytte-app", "PARTNER");
+        io.restassured.response.Response noGrace = TokenServiceApi.rotate(admin, partner, client.clientId(), null);
+        io.restassured.response.Response withGrace = TokenServiceApi.rotate(admin, partner, client.clientId(), "PT1H");
+
+        List<ConsumerRecord<String, String>> records = kafka.readUntil(Topics.CLIENT_EVENTS, r -> client.clientId().equals(r.key()), 3, WAIT);
+        assertThat(records).hasSize(3);
+        assertValid(records.get(1), EventType.CLIENT_SECRET_ROTATED);
+        assertValid(records.get(2), EventType.CLIENT_SECRET_ROTATED);
+        ClientSecretRotated first = EventJson.read(records.get(1).value(), ClientSecretRotated.class);
+        assertThat(first.clientId()).isEqualTo(client.clientId());
+        assertThat(first.organisationId()).isEqualTo(partner);
+        assertThat(first.rotatedAt()).isEqualTo(java.time.Instant.parse(noGrace.<String> path("rotatedAt")));
+        assertThat(first.previousSecretValidUntil()).isEqualTo(first.rotatedAt());
+        ClientSecretRotated second = EventJson.read(records.get(2).value(), ClientSecretRotated.class);
+        assertThat(second.previousSecretValidUntil()).isEqualTo(second.rotatedAt().plus(java.time.Duration.ofHours(1)));
+        for (ConsumerRecord<String, String> record : records) {
+            assertThat(record.value()).doesNotContain(client.secret()).doesNotContain(noGrace.<String> path("clientSecret"))
+                    .doesNotContain(withGrace.<String> path("clientSecret")).doesNotContain("pbkdf2");
+        }
     }
 
     private static ConsumerRecord<String, String> only(String topic, String key, EventType type) {

@@ -25,8 +25,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * A PRODUCTION deployment: its own issuer and audience, and only certified organisations get clients and tokens.
- * (Certification endpoints come later; the test sets the field in the database, as they will.)
+ * A PRODUCTION deployment: its own issuer and audience, and only certified organisations get clients and tokens,
+ * certified by a platform admin through the API.
  */
 @QuarkusTest
 @TestProfile(ProductionEnvironmentTest.Production.class)
@@ -87,9 +87,10 @@ class ProductionEnvironmentTest {
     }
 
     private void certify(long organisationId, String certification) {
-        int updated = pool.preparedQuery("update organisation set certification = $1 where organisation_id = $2")
-                .execute(Tuple.of(certification, organisationId)).await().atMost(Duration.ofSeconds(10)).rowCount();
-        assertThat(updated).isEqualTo(1);
+        given().auth().oauth2(TokenServiceApi.adminToken()).contentType("application/json")
+                .body(Map.of("certification", certification, "evidenceReference", "CERT-2026-" + organisationId))
+                .put("/v1/organisations/{id}/certification", organisationId)
+                .then().statusCode(200).body("certification", equalTo(certification));
     }
 
     private static void oauthError(io.restassured.response.ValidatableResponse response, int status, String error) {

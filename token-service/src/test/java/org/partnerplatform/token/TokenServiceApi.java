@@ -67,4 +67,46 @@ public final class TokenServiceApi {
         given().auth().oauth2(token).post("/v1/organisations/{id}/clients/{c}/revoke", organisationId, clientId)
                 .then().statusCode(200);
     }
+
+    public static Response suspend(String token, long organisationId, String reason) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reason", reason))
+                .post("/v1/organisations/{id}/suspend", organisationId);
+    }
+
+    public static Response reinstate(String token, long organisationId) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reason", "the matter is settled"))
+                .post("/v1/organisations/{id}/reinstate", organisationId);
+    }
+
+    public static Response certify(String token, long organisationId, String certification, String evidenceReference) {
+        Map<String, Object> body = evidenceReference == null ? Map.of("certification", certification)
+                : Map.of("certification", certification, "evidenceReference", evidenceReference);
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).put("/v1/organisations/{id}/certification", organisationId);
+    }
+
+    /** Rotates a client's secret; gracePeriod null for the configured default (none). */
+    public static Response rotate(String token, long organisationId, String clientId, String gracePeriod) {
+        var request = given().auth().oauth2(token);
+        if (gracePeriod != null) {
+            request = request.contentType(ContentType.JSON).body(Map.of("gracePeriod", gracePeriod));
+        }
+        return request.post("/v1/organisations/{id}/clients/{c}/rotate-secret", organisationId, clientId);
+    }
+
+    public static String rotatedSecret(String token, long organisationId, String clientId, String gracePeriod) {
+        return rotate(token, organisationId, clientId, gracePeriod).then().statusCode(200).extract().path("clientSecret");
+    }
+
+    /**
+     * A resource server's client: a client of the platform organisation. Its role matters only for the tokens it
+     * would get (it needs none to introspect); PARTNER, which reaches nothing on the platform organisation.
+     */
+    public static Credentials resourceServer(String adminToken, String name) {
+        return createClient(adminToken, 1, name, "PARTNER");
+    }
+
+    public static Response introspect(Credentials resourceServer, String token) {
+        return given().auth().preemptive().basic(resourceServer.clientId(), resourceServer.secret())
+                .contentType(ContentType.URLENC).formParam("token", token).post("/oauth/introspect");
+    }
 }

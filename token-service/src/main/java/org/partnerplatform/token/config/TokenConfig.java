@@ -2,6 +2,7 @@ package org.partnerplatform.token.config;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.partnerplatform.web.Caller;
 
@@ -36,9 +37,84 @@ public interface TokenConfig {
     Duration clockSkew();
 
     /**
-     * How long the admin API trusts a client's looked-up status (active or revoked). A revocation on this replica
-     * takes effect at once; on another replica within this time.
+     * How long a replica keeps a client it has read in memory at most. Changes end entries at once (change
+     * notifications); this only bounds the damage should a change ever bypass them.
      */
-    @WithDefault("PT5S")
-    Duration clientStatusCacheTtl();
+    @WithDefault("PT60S")
+    Duration clientCacheMaxAge();
+
+    /** How often the registry's change listener checks, with a heartbeat through PostgreSQL, that it still hears. */
+    @WithDefault("PT1S")
+    Duration registryHeartbeat();
+
+    /** The grace period of a rotated secret unless the rotation asks for another: none, so the old secret stops at once. */
+    @WithDefault("PT0S")
+    Duration secretRotationGrace();
+
+    /** The longest grace period a rotation may ask for. */
+    @WithDefault("P7D")
+    Duration secretRotationMaxGrace();
+
+    /**
+     * How many clients each replica keeps in memory: in the client registry (the client and its organisation) and in
+     * the verified-secret cache (an HMAC per client and secret version). Beyond it a cache starts over.
+     */
+    @WithDefault("100000")
+    int clientCacheSize();
+
+    /** The slow secret checks (PBKDF2) that run when a secret is not in the verified-secret cache. */
+    Kdf kdf();
+
+    /** Slowing down repeated failed client authentications of one client id. */
+    Throttle throttle();
+
+    /** Whether this service rotates its signing key on schedule (every replica may; one does each rotation). */
+    @WithDefault("true")
+    boolean keyRotationEnabled();
+
+    /** How long a key signs before the next one takes over. */
+    @WithDefault("P30D")
+    Duration keyRotationPeriod();
+
+    /**
+     * How long a new key is published before it signs, so that every replica and every resource server has it
+     * before the first token it signs arrives. At least four reload intervals.
+     */
+    @WithDefault("PT15M")
+    Duration keyPublishAhead();
+
+    /** How often every replica rereads the key table (and the one holding the lock advances a rotation). */
+    @WithDefault("PT30S")
+    Duration keyReloadInterval();
+
+    interface Kdf {
+        /** Threads that run PBKDF2 checks; default the number of processors. */
+        OptionalInt threads();
+
+        /** Checks waiting for a thread beyond which a request is answered 503 temporarily_unavailable. */
+        @WithDefault("128")
+        int queue();
+    }
+
+    interface Throttle {
+        /** Failures of one client id that cost nothing; each one after that doubles the delay. */
+        @WithDefault("5")
+        int freeFailures();
+
+        /** The delay after the first failure beyond the free ones. */
+        @WithDefault("PT1S")
+        Duration baseDelay();
+
+        /** The longest delay, however many failures: what an attacker can impose on a client at most per attempt. */
+        @WithDefault("PT30S")
+        Duration maxDelay();
+
+        /** A client id without a failure for this long starts over. */
+        @WithDefault("PT15M")
+        Duration forgetAfter();
+
+        /** Client ids tracked per replica; beyond it, those whose delay has passed are dropped first. */
+        @WithDefault("100000")
+        int maxTracked();
+    }
 }

@@ -5,7 +5,10 @@ import java.time.Instant;
 import org.partnerplatform.events.Topics;
 import org.partnerplatform.events.token.ClientCreated;
 import org.partnerplatform.events.token.ClientRevoked;
+import org.partnerplatform.events.token.ClientSecretRotated;
+import org.partnerplatform.events.token.OrganisationCertificationChanged;
 import org.partnerplatform.events.token.OrganisationRegistered;
+import org.partnerplatform.events.token.OrganisationStatusChanged;
 import org.partnerplatform.messaging.outbox.OutgoingEvent;
 import org.partnerplatform.token.repository.Client;
 import org.partnerplatform.token.repository.Organisation;
@@ -34,5 +37,22 @@ public final class LifecycleEvents {
 
     public static OutgoingEvent revoked(Client c, Instant revokedAt) {
         return OutgoingEvent.of(Topics.CLIENT_EVENTS, c.clientId, new ClientRevoked(c.clientId, c.organisationId, revokedAt));
+    }
+
+    public static OutgoingEvent statusChanged(Organisation o) {
+        return OutgoingEvent.of(Topics.ORGANISATION_EVENTS, Long.toString(o.organisationId),
+                new OrganisationStatusChanged(o.organisationId, o.status.name(), o.statusReason, o.statusChangedBy, o.statusChangedAt));
+    }
+
+    public static OutgoingEvent certificationChanged(Organisation o) {
+        return OutgoingEvent.of(Topics.ORGANISATION_EVENTS, Long.toString(o.organisationId),
+                new OrganisationCertificationChanged(o.organisationId, o.certification.name(), o.certificationEvidence,
+                        o.certificationChangedBy, o.certificationChangedAt));
+    }
+
+    public static OutgoingEvent secretRotated(Client c) {
+        Instant previousValidUntil = c.previousSecretValidUntil == null ? c.secretRotatedAt : c.previousSecretValidUntil;
+        return OutgoingEvent.of(Topics.CLIENT_EVENTS, c.clientId,
+                new ClientSecretRotated(c.clientId, c.organisationId, c.secretRotatedAt, previousValidUntil));
     }
 }

@@ -40,6 +40,16 @@ public class Client extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "revoked_at")
     public Instant revokedAt;
+    /** Raised by every rotation; verified secrets are cached per (client, version), so a rotation outdates them. */
+    @Column(name = "secret_version")
+    public int secretVersion;
+    @Column(name = "secret_rotated_at")
+    public Instant secretRotatedAt;
+    /** The secret before the last rotation, usable until previousSecretValidUntil (none without a grace period). */
+    @Column(name = "previous_secret_hash")
+    public String previousSecretHash;
+    @Column(name = "previous_secret_valid_until")
+    public Instant previousSecretValidUntil;
     @Version
     public Long version;
 

@@ -1,6 +1,7 @@
 package org.partnerplatform.token.repository;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +13,8 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 
 /** A partner, an operator or the platform itself. Ids come from a sequence; the platform is always 1. */
@@ -33,6 +36,22 @@ public class Organisation extends PanacheEntityBase {
     public Certification certification;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Why it was last suspended or reinstated, as the platform admin put it. */
+    @Column(name = "status_reason")
+    public String statusReason;
+    @Column(name = "status_changed_at")
+    public Instant statusChangedAt;
+    /** The client id of the platform admin who last suspended or reinstated it. */
+    @Column(name = "status_changed_by")
+    public String statusChangedBy;
+    /** What the current certification rests on (a case number, a report's address); required for CERTIFIED. */
+    @Column(name = "certification_evidence")
+    public String certificationEvidence;
+    @Column(name = "certification_changed_at")
+    public Instant certificationChangedAt;
+    /** The client id of the platform admin who last changed the certification. */
+    @Column(name = "certification_changed_by")
+    public String certificationChangedBy;
     @Version
     public Long version;
 
@@ -44,6 +63,18 @@ public class Organisation extends PanacheEntityBase {
 
     public static Uni<Organisation> byId(long organisationId) {
         return findById(organisationId);
+    }
+
+    /** One page of organisations in id order, optionally only those of one status. */
+    public static Uni<List<Organisation>> page(OrganisationStatus status, int page, int size) {
+        PanacheQuery<Organisation> query = status == null
+                ? find("order by organisationId")
+                : find("status = ?1 order by organisationId", status);
+        return query.page(Page.of(page, size)).list();
+    }
+
+    public static Uni<Long> countWith(OrganisationStatus status) {
+        return status == null ? count() : count("status", status);
     }
 
     public static Uni<Boolean> codespaceTaken(String codespace) {

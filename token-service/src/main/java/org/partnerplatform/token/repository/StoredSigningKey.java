@@ -48,13 +48,21 @@ public class StoredSigningKey extends PanacheEntityBase {
     @Version
     public Long version;
 
-    /** Every key that may still verify a token: active ones, and retired ones whose last tokens may not have expired. */
-    public static Uni<List<StoredSigningKey>> publishedAt(Instant now, Duration tokenLifetime) {
-        return list("status = ?1 or (status = ?2 and retiredAt > ?3) order by activatedAt desc, kid",
-                SigningKeyStatus.ACTIVE, SigningKeyStatus.RETIRED, now.minus(tokenLifetime));
+    /**
+     * Every key that may verify a token: the NEXT one (published before it signs), the ACTIVE ones, and retired ones
+     * whose last tokens may not have expired (retired less than token lifetime plus clock skew ago).
+     */
+    public static Uni<List<StoredSigningKey>> publishedAt(Instant now, Duration publishedAfterRetirement) {
+        return list("status in ?1 or (status = ?2 and retiredAt > ?3) order by activatedAt desc, kid",
+                List.of(SigningKeyStatus.NEXT, SigningKeyStatus.ACTIVE), SigningKeyStatus.RETIRED, now.minus(publishedAfterRetirement));
     }
 
     public static Uni<Long> countActive() {
         return count("status", SigningKeyStatus.ACTIVE);
+    }
+
+    /** Keys that sign or will sign (NEXT and ACTIVE), newest activation first. */
+    public static Uni<List<StoredSigningKey>> current() {
+        return list("status in ?1 order by activatedAt desc, kid desc", List.of(SigningKeyStatus.NEXT, SigningKeyStatus.ACTIVE));
     }
 }

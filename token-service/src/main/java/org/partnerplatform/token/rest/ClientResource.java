@@ -71,6 +71,19 @@ public class ClientResource {
     }
 
     @POST
+    @Path("/{clientId}/rotate-secret")
+    @Operation(summary = "Give the client a new secret, shown this once; the previous one works until the grace period ends. "
+            + "Publishes ClientSecretRotated. The body ({gracePeriod}) is optional")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> rotateSecret(@PathParam("organisationId") long organisationId, @PathParam("clientId") String clientId,
+            String body) {
+        requireManages(organisationId);
+        RotateSecretRequest request = OptionalBody.read(body, RotateSecretRequest.class);
+        return clients.rotateSecret(organisationId, clientId, request == null ? null : request.gracePeriod(), isPlatformAdmin())
+                .map(rotated -> Response.ok(RotatedSecretView.of(rotated)).header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+    }
+
+    @POST
     @Path("/{clientId}/revoke")
     @Operation(summary = "Revoke a client for good; publishes ClientRevoked, and its tokens stop working")
     public Uni<ClientView> revoke(@PathParam("organisationId") long organisationId, @PathParam("clientId") String clientId) {

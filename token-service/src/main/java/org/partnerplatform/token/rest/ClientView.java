@@ -8,7 +8,10 @@ import org.partnerplatform.token.repository.Client;
 import org.partnerplatform.token.repository.ClientStatus;
 import org.partnerplatform.token.repository.Role;
 
-/** A client as read back: never its secret, nor the secret's hash. */
+/**
+ * A client as read back: never its secret, nor the secret's hash. lastRotatedAt is when its secret was last replaced;
+ * gracePeriodEndsAt, until when the one before keeps working (null without a grace period).
+ */
 public record ClientView(
         String clientId,
         String name,
@@ -17,9 +20,12 @@ public record ClientView(
         PlatformEnvironment environment,
         ClientStatus status,
         Instant createdAt,
-        Instant revokedAt) {
+        Instant revokedAt,
+        Instant lastRotatedAt,
+        Instant gracePeriodEndsAt) {
 
     static ClientView of(Client c) {
-        return new ClientView(c.clientId, c.name, Role.claimValues(c.roles), c.organisationId, c.environment, c.status, c.createdAt, c.revokedAt);
+        return new ClientView(c.clientId, c.name, Role.claimValues(c.roles), c.organisationId, c.environment, c.status, c.createdAt, c.revokedAt,
+                c.secretRotatedAt, c.previousSecretValidUntil);
     }
 }

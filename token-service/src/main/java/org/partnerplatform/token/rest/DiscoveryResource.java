@@ -31,6 +31,7 @@ import org.partnerplatform.token.service.keys.SigningKeys;
 public class DiscoveryResource {
     static final String JWKS_PATH = ".well-known/jwks.json";
     static final String TOKEN_PATH = "oauth/token";
+    static final String INTROSPECTION_PATH = "oauth/introspect";
 
     private final IssuerSettings settings;
     private final SigningKeys keys;
@@ -59,7 +60,7 @@ public class DiscoveryResource {
     @Operation(summary = "The public keys that verify access tokens (RFC 7517)")
     public Response jwks() {
         // Short caching: a key published ahead of a rotation reaches resource servers well before it signs.
-        return Response.ok(keys.jwks()).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300").build();
+        return Response.ok(keys.jwks()).header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + keys.jwksMaxAge().toSeconds()).build();
     }
 
     private Map<String, Object> metadata(URI base) {
@@ -68,8 +69,10 @@ public class DiscoveryResource {
         metadata.put("issuer", settings.issuer());
         metadata.put("token_endpoint", root + TOKEN_PATH);
         metadata.put("jwks_uri", root + JWKS_PATH);
+        metadata.put("introspection_endpoint", root + INTROSPECTION_PATH);
         metadata.put("grant_types_supported", List.of("client_credentials"));
         metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        metadata.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         metadata.put("response_types_supported", List.of("token"));
         metadata.put("subject_types_supported", List.of("public"));
         metadata.put("id_token_signing_alg_values_supported", List.of(SigningKeys.ALGORITHM));

@@ -9,7 +9,8 @@ import org.partnerplatform.token.service.oauth.OAuthException;
 
 /**
  * Token endpoint errors in RFC 6749 §5.2 form, which OAuth client libraries parse (not problem details).
- * invalid_client answers 401 with a Basic challenge, as §5.2 asks when the client may use the Authorization header.
+ * invalid_client answers 401 with a Basic challenge, as §5.2 asks when the client may use the Authorization header;
+ * slow_down (429) and temporarily_unavailable (503) say how long to wait in Retry-After (RFC 9110 §10.2.3).
  */
 public class OAuthErrorMapper {
     static final String REALM = "Basic realm=\"token-service\"";
@@ -23,6 +24,9 @@ public class OAuthErrorMapper {
                 .header("Pragma", "no-cache");
         if (e.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, REALM);
+        }
+        if (e.retryAfterSeconds() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
         }
         return response.build();
     }

@@ -2,13 +2,18 @@ package org.partnerplatform.token.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.partnerplatform.token.repository.OrganisationStatus;
 import org.partnerplatform.token.service.OrganisationService;
 import org.partnerplatform.web.Caller;
 import org.partnerplatform.web.ProblemException;
@@ -24,11 +30,13 @@ import org.partnerplatform.web.Roles;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
-/** Organisations: registered by platform admins, readable by their own clients. */
+/** Organisations: registered, listed, suspended and certified by platform admins, readable by their own clients. */
 @Path("/v1/organisations")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 public class OrganisationResource {
+    static final int MAX_PAGE_SIZE = 200;
+
     private final OrganisationService organisations;
     private final Caller caller;
 
@@ -45,6 +53,58 @@ public class OrganisationResource {
         return organisations.register(request.name(), request.type(), request.codespace())
                 .map(o -> Response.created(uri.getAbsolutePathBuilder().path(Long.toString(o.organisationId)).build())
                         .entity(OrganisationView.of(o)).build());
+    }
+
+    @GET
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Every organisation, a page at a time, in id order; optionally only those of one status")
+    public Uni<OrganisationPageView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+            @QueryParam("status") String status) {
+        // Read as text: JAX-RS answers 404 to a query parameter it cannot convert, and this is a bad request.
+        OrganisationStatus wanted;
+        try {
+            wanted = status == null || status.isEmpty() ? null : OrganisationStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-status", "status must be one of ACTIVE, SUSPENDED");
+        }
+        return organisations.list(wanted, page, size).map(OrganisationPageView::of);
+    }
+
+    @POST
+    @Path("/{organisationId}/suspend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Suspend an organisation: its clients get no tokens and their tokens are refused here; publishes OrganisationStatusChanged")
+    public Uni<OrganisationView> suspend(@PathParam("organisationId") long organisationId, @Valid @NotNull StatusChangeRequest request) {
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw ProblemException.badRequest("reason-required", "a suspension needs a reason");
+        }
+        return organisations.suspend(organisationId, request.reason(), caller.clientId()).map(OrganisationView::of);
+    }
+
+    @POST
+    @Path("/{organisationId}/reinstate")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Reinstate a suspended organisation; publishes OrganisationStatusChanged. The body (a reason) is optional")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<OrganisationView> reinstate(@PathParam("organisationId") long organisationId, String body) {
+        StatusChangeRequest request = OptionalBody.read(body, StatusChangeRequest.class);
+        String reason = request == null ? null : request.reason();
+        if (reason != null && reason.length() > 500) {
+            throw ProblemException.badRequest("reason-too-long", "a reason has at most 500 characters");
+        }
+        return organisations.reinstate(organisationId, reason, caller.clientId()).map(OrganisationView::of);
+    }
+
+    @PUT
+    @Path("/{organisationId}/certification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Set the certification (CERTIFIED needs an evidenceReference); publishes OrganisationCertificationChanged")
+    public Uni<OrganisationView> certify(@PathParam("organisationId") long organisationId, @Valid @NotNull CertificationRequest request) {
+        return organisations.certify(organisationId, request.certification(), request.evidenceReference(), caller.clientId())
+                .map(OrganisationView::of);
     }
 
     @GET

@@ -13,10 +13,15 @@ public record OrganisationView(
         OrganisationType type,
         String codespace,
         OrganisationStatus status,
+        String statusReason,
+        Instant statusChangedAt,
         Certification certification,
+        String certificationEvidenceReference,
+        Instant certificationChangedAt,
         Instant createdAt) {
 
     static OrganisationView of(Organisation o) {
-        return new OrganisationView(o.organisationId, o.name, o.type, o.codespace, o.status, o.certification, o.createdAt);
+        return new OrganisationView(o.organisationId, o.name, o.type, o.codespace, o.status, o.statusReason, o.statusChangedAt,
+                o.certification, o.certificationEvidence, o.certificationChangedAt, o.createdAt);
     }
 }

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.partnerplatform.token.service.oauth.IssuedToken;
 import org.partnerplatform.token.service.oauth.OAuthException;
 import org.partnerplatform.token.service.oauth.TokenGrants;
@@ -23,7 +26,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The token endpoint (RFC 6749 §4.4, client credentials): form bodies as the RFC defines them, JSON bodies as the
  * hub's partners send them; the client authenticates with HTTP Basic or with client_id and client_secret in the
- * body. Runs on the event loop; the slow secret check is moved to a worker thread by the authenticator.
+ * body. Runs on the event loop: a grant whose secret is in the verified-secret cache and whose client is in the
+ * registry does no I/O and no KDF at all; anything else is moved off the event loop by the authenticator.
  */
 @Path("/oauth/token")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +41,7 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Client credentials grant, form body (RFC 6749)")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     public Uni<Response> form(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return grant(() -> TokenRequest.of(form, authorization));
     }
@@ -44,6 +49,7 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Client credentials grant, JSON body {grant_type, client_id, client_secret, audience}")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     public Uni<Response> json(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return grant(() -> TokenRequest.of(JsonParameters.parse(body), authorization));
     }
@@ -61,7 +67,7 @@ public class TokenResource {
 
     private static Response ok(IssuedToken token) {
         // RFC 6749 §5.1: a response carrying a token must not be cached.
-        return Response.ok(new TokenResponse(token.accessToken(), "Bearer", token.expiresIn(), token.scope()))
+        return Response.ok(TokenResponse.json(token), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .build();

@@ -55,6 +55,11 @@ public final class VerifiedAccessToken implements JsonWebToken {
         return new HashSet<>(roles());
     }
 
+    /** Every claim, as verified. */
+    public JwtClaims claims() {
+        return claims;
+    }
+
     public List<String> roles() {
         Object roles = claims.getClaimValue("roles");
         return roles instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();

@@ -9,7 +9,8 @@ import org.partnerplatform.web.ProblemException;
 /**
  * Who may give which roles to whom. Platform-wide roles (PLATFORM_ADMIN, FINANCE) reach every organisation's data,
  * so only a platform admin may grant them, and only to the platform's own clients; a client administrator
- * manages the other roles of its own organisation. Whoever could not create a client cannot revoke it either.
+ * manages the other roles of its own organisation. Whoever could not create a client cannot rotate its secret or
+ * revoke it either.
  */
 public final class ClientRolePolicy {
 
@@ -36,7 +37,7 @@ public final class ClientRolePolicy {
 
     public static void requireMayRevoke(boolean byPlatformAdmin, Set<Role> roles) {
         if (!byPlatformAdmin && roles.stream().anyMatch(Role::platformWide)) {
-            throw ProblemException.forbidden("only a platform admin may revoke a client with a platform-wide role");
+            throw ProblemException.forbidden("only a platform admin may rotate or revoke a client with a platform-wide role");
         }
     }
 }

@@ -6,9 +6,9 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Hashing and checking client secrets off the event loop: the KDF takes about 125 ms of CPU, which would stall
- * every other request on a Vert.x I/O thread. Results come back on the caller's Vert.x context, so reactive
- * Hibernate can carry on where it left off.
+ * Hashing and checking client secrets with the slow KDF (about 125 ms of CPU each), never on an event loop: hashing
+ * on a worker thread with the result back on the caller's Vert.x context (so reactive Hibernate carries on where it
+ * left off); checking on the caller's thread, which is SecretVerifier's own pool or a start-up thread.
  */
 @ApplicationScoped
 public class ClientSecrets {
@@ -20,23 +20,17 @@ public class ClientSecrets {
         return VertxContextSupport.executeBlocking(() -> hasher.hash(secret));
     }
 
-    /** Checks a secret against a stored hash; a null hash (no such client) costs the same and answers false. */
-    public Uni<Boolean> verify(String secret, String storedHash) {
-        return VertxContextSupport.executeBlocking(() -> {
-            if (storedHash == null) {
-                hasher.verify(secret, decoy());
-                return false;
-            }
-            return hasher.verify(secret, storedHash);
-        });
-    }
-
     /** For start-up code that runs on a plain thread. */
     public String hashBlocking(String secret) {
         return hasher.hash(secret);
     }
 
+    /** Checks a secret against a stored hash; a null hash (no such client) costs the same and answers false. Slow. */
     public boolean verifyBlocking(String secret, String storedHash) {
+        if (storedHash == null) {
+            hasher.verify(secret, decoy());
+            return false;
+        }
         return hasher.verify(secret, storedHash);
     }
 

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.partnerplatform.token.config.PlatformEnvironment;
 import org.partnerplatform.token.repository.Certification;
+import org.partnerplatform.token.repository.ClientGrantRecord;
 import org.partnerplatform.token.repository.OrganisationStatus;
 import org.partnerplatform.token.repository.Role;
 
@@ -15,4 +16,9 @@ public record AuthenticatedClient(
         PlatformEnvironment environment,
         OrganisationStatus organisationStatus,
         Certification certification) {
+
+    static AuthenticatedClient of(ClientGrantRecord client) {
+        return new AuthenticatedClient(client.clientId(), client.organisationId(), client.roles(), client.environment(),
+                client.organisationStatus(), client.certification());
+    }
 }

@@ -1,27 +1,41 @@
 package org.partnerplatform.token.service.oauth;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.partnerplatform.token.repository.Client;
-import org.partnerplatform.token.repository.Organisation;
-import org.partnerplatform.token.service.ClientSecrets;
+import org.partnerplatform.token.repository.ClientGrantRecord;
+import org.partnerplatform.token.repository.ClientRegistry;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Verifies client credentials. The slow KDF runs on a worker thread, outside any database session, so neither an
- * event loop nor a connection waits for it. A cache of recently verified secrets can be added here without any
- * change to the token endpoint.
+ * Verifies client credentials for the token and introspection endpoints.
+ * <p>
+ * Every request looks the client and its organisation up in the {@link ClientRegistry} (as last committed: from
+ * memory, kept current by the tables' change notifications, or from the table). A secret that the verified-secret
+ * cache holds for a version that is valid now (the current one, or the previous one within its grace period) is
+ * accepted in a microsecond; anything else takes the slow KDF check on its own bounded pool, unless the
+ * failed-grant throttle says this client id must wait (429). Checking the cached secret against the version and
+ * status as committed is what ends it at once on rotation or revocation (see {@link VerifiedSecretCache}).
  */
 @ApplicationScoped
 public class ClientAuthenticator {
-    private static final String UNKNOWN_OR_WRONG = "unknown client or wrong secret";
+    static final String UNKNOWN_OR_WRONG = "unknown client or wrong secret";
 
-    private final ClientSecrets secrets;
+    private final ClientRegistry lookup;
+    private final VerifiedSecretCache cache;
+    private final SecretVerifier verifier;
+    private final FailedGrantThrottle throttle;
+    private final Clock clock;
 
-    public ClientAuthenticator(ClientSecrets secrets) {
-        this.secrets = secrets;
+    public ClientAuthenticator(ClientRegistry lookup, VerifiedSecretCache cache, SecretVerifier verifier, FailedGrantThrottle throttle,
+            Clock clock) {
+        this.lookup = lookup;
+        this.cache = cache;
+        this.verifier = verifier;
+        this.throttle = throttle;
+        this.clock = clock;
     }
 
     public Uni<AuthenticatedClient> authenticate(ClientCredentials credentials) {
@@ -31,30 +45,38 @@ public class ClientAuthenticator {
         if (credentials.clientId() == null || credentials.secret() == null) {
             return Uni.createFrom().failure(OAuthException.invalidClient("both client_id and client_secret are required"));
         }
-        return Panache.withSession(() -> load(credentials.clientId()))
-                .chain(found -> secrets.verify(credentials.secret(), found == null ? null : found.client().secretHash)
-                        .map(matches -> accept(found, matches)));
+        String clientId = credentials.clientId();
+        String secret = credentials.secret();
+        return lookup.byId(clientId).chain(client -> {
+            byte[] mac = cache.mac(clientId, secret);
+            boolean previousValid = client != null && client.previousSecretValidAt(clock.instant());
+            if (client != null && client.active() && (cache.matches(clientId, client.secretVersion(), mac)
+                    || previousValid && cache.matches(clientId, client.secretVersion() - 1, mac))) {
+                return Uni.createFrom().item(AuthenticatedClient.of(client));
+            }
+            FailedGrantThrottle.Decision decision = throttle.begin(clientId);
+            if (decision.refused()) {
+                return Uni.createFrom().failure(OAuthException.slowDown(decision.retryAfter()));
+            }
+            return verifier.verify(clientId, secret, mac, client, previousValid).map(match -> accept(client, match, mac));
+        });
     }
 
-    private static Uni<Loaded> load(String clientId) {
-        return Client.byId(clientId).chain(client -> client == null
-                ? Uni.createFrom().nullItem()
-                : Organisation.byId(client.organisationId).map(organisation -> new Loaded(client, organisation)));
-    }
-
-    private static AuthenticatedClient accept(Loaded found, boolean secretMatches) {
+    private AuthenticatedClient accept(ClientGrantRecord client, SecretVerifier.Match match, byte[] mac) {
         // Unknown client and wrong secret answer alike (and take as long), so that client ids cannot be probed.
-        if (found == null || !secretMatches) {
+        if (client == null || match == SecretVerifier.Match.NONE) {
             throw OAuthException.invalidClient(UNKNOWN_OR_WRONG);
         }
-        Client client = found.client();
+        // The grace period may have ended while the KDF ran.
+        if (match == SecretVerifier.Match.PREVIOUS && !client.previousSecretValidAt(clock.instant())) {
+            throw OAuthException.invalidClient(UNKNOWN_OR_WRONG);
+        }
         if (!client.active()) {
             throw OAuthException.invalidClient("the client has been revoked");
         }
-        return new AuthenticatedClient(client.clientId, client.organisationId, client.roles, client.environment,
-                found.organisation().status, found.organisation().certification);
-    }
-
-    private record Loaded(Client client, Organisation organisation) {
+        throttle.succeeded(client.clientId());
+        int version = match == SecretVerifier.Match.CURRENT ? client.secretVersion() : client.secretVersion() - 1;
+        cache.remember(client.clientId(), version, mac);
+        return AuthenticatedClient.of(client);
     }
 }

@@ -6,9 +6,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnerplatform.token.config.IssuerSettings;
-import org.partnerplatform.token.config.PlatformEnvironment;
-import org.partnerplatform.token.repository.Certification;
-import org.partnerplatform.token.repository.OrganisationStatus;
 import org.partnerplatform.token.repository.Role;
 
 import io.smallrye.mutiny.Uni;
@@ -41,22 +38,9 @@ public class TokenGrants {
             return Uni.createFrom().failure(e);
         }
         return authenticator.authenticate(request.credentials()).map(client -> {
-            requireMayHaveTokens(client);
+            ClientAdmission.require(client, settings);
             Set<Role> roles = Scopes.grant(requested, client.roles());
             return issuer.issue(client.clientId(), client.organisationId(), roles);
         });
-    }
-
-    private void requireMayHaveTokens(AuthenticatedClient client) {
-        if (client.environment() != settings.environment()) {
-            // A client exists only in the environment it was created in; elsewhere it is as good as unknown.
-            throw OAuthException.invalidClient("unknown client or wrong secret");
-        }
-        if (client.organisationStatus() != OrganisationStatus.ACTIVE) {
-            throw OAuthException.unauthorizedClient("the client's organisation is suspended");
-        }
-        if (settings.environment() == PlatformEnvironment.PRODUCTION && client.certification() != Certification.CERTIFIED) {
-            throw OAuthException.unauthorizedClient("the client's organisation is not certified for PRODUCTION");
-        }
     }
 }

@@ -27,27 +27,13 @@ public record TokenRequest(ClientCredentials credentials, Optional<String> audie
         if (!CLIENT_CREDENTIALS.equals(grantType)) {
             throw new OAuthException(OAuthException.UNSUPPORTED_GRANT_TYPE, "only the client_credentials grant is supported");
         }
-        String bodyClientId = single(parameters, "client_id");
-        String bodySecret = single(parameters, "client_secret");
-        Optional<ClientCredentials> basic = BasicCredentials.parse(authorization);
-        ClientCredentials credentials;
-        if (basic.isPresent()) {
-            // RFC 6749 §2.3: one authentication method per request. A client_id beside Basic is tolerated if it agrees.
-            if (bodySecret != null || (bodyClientId != null && !bodyClientId.equals(basic.get().clientId()))) {
-                throw OAuthException.invalidRequest("client credentials are given both in the Authorization header and in the body");
-            }
-            credentials = basic.get();
-        } else if (bodyClientId != null || bodySecret != null) {
-            credentials = new ClientCredentials(bodyClientId, bodySecret, ClientCredentials.Method.BODY);
-        } else {
-            credentials = null;
-        }
+        ClientCredentials credentials = ClientCredentials.of(parameters, authorization);
         return new TokenRequest(credentials, Optional.ofNullable(single(parameters, "audience")),
                 Optional.ofNullable(single(parameters, "scope")));
     }
 
     /** The value of a parameter; absent and empty are the same (RFC 6749 §3.1). */
-    private static String single(Map<String, List<String>> parameters, String name) {
+    static String single(Map<String, List<String>> parameters, String name) {
         List<String> values = parameters.getOrDefault(name, List.of());
         return values.isEmpty() || values.get(0) == null || values.get(0).isEmpty() ? null : values.get(0);
     }

@@ -43,4 +43,21 @@ class AccessTokenClaimsTest {
         assertThat(claims.getClaimValue("org")).isEqualTo(7L);
         assertThat(claims.hasClaim(CLAIM)).isFalse();
     }
+
+    @Test
+    void theJsonWrittenForSigningHoldsExactlyTheSameClaims() throws Exception {
+        Instant now = Instant.parse("2026-11-25T10:00:00Z");
+        // Configured values with characters JSON must escape, to show the writer escapes them.
+        AccessTokenClaims definition = new AccessTokenClaims("https://partner.example/\"quoted\"\\", "https://api.example\n", CLAIM,
+                Duration.ofHours(24));
+        String json = definition.json("client-1", 42, List.of("KLIENTADMINISTRATOR", "PARTNER"), now, "jti-1");
+        JwtClaims reference = definition.of("client-1", 42, List.of("KLIENTADMINISTRATOR", "PARTNER"), now, "jti-1");
+
+        Map<?, ?> written = EventJson.mapper().readValue(json, Map.class);
+        Map<?, ?> expected = EventJson.mapper().readValue(reference.toJson(), Map.class);
+        assertThat(written).isEqualTo(expected);
+        assertThat(JwtClaims.parse(json).getIssuer()).isEqualTo("https://partner.example/\"quoted\"\\");
+        assertThat(written.keySet().stream().map(String::valueOf).toList()).containsExactly("iss", "sub", "aud", "iat", "nbf", "exp", "jti", "client_id",
+                "azp", "roles", "scope", CLAIM);
+    }
 }
