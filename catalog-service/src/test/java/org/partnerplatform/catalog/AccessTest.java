@@ -9,6 +9,7 @@ import static org.partnerplatform.catalog.Fixtures.newOrganisation;
 import static org.partnerplatform.catalog.Fixtures.partnerToken;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.partnerplatform.catalog.Fixtures.Operator;
@@ -28,7 +29,7 @@ import io.restassured.http.ContentType;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
 class AccessTest {
     private static final List<String> READ_PATHS = List.of("/v1/catalog", "/v1/agreements", "/v1/admin/products", "/v1/admin/agreements",
-            "/v1/admin/operators");
+            "/v1/admin/operators", "/v1/admin/parties", "/v1/operator/products");
 
     @Test
     void everyEndpointNeedsAValidToken() {
@@ -104,5 +105,43 @@ class AccessTest {
         given().auth().oauth2(operatorToken).get("/v1/agreements/{id}", second).then().statusCode(200)
                 .body("operatorOrganisationId", equalTo((int) operator.organisationId()));
         given().auth().oauth2(operatorToken).get("/v1/agreements/{id}", notItsOwn).then().statusCode(404);
+    }
+
+    @Test
+    void anOperatorsAdminReadsItsOwnProductsAndAgreementsAndNothingOfAnotherOrganisation() {
+        Operator operator = newOperator();
+        Operator other = newOperator();
+        String draft = operator.draftProduct("Draft");
+        String published = operator.publishedProduct("Published");
+        String theirs = other.publishedProduct("Theirs");
+        String onMine = agreement(newOrganisation(), operator).products(published).sellable();
+        String onTheirs = agreement(newOrganisation(), other).products(theirs).sellable();
+        String operatorAdmin = OIDC.token("operator-admin", operator.organisationId(), "KLIENTADMINISTRATOR");
+
+        given().auth().oauth2(operatorAdmin).get("/v1/operator/products").then().statusCode(200)
+                .body("id", equalTo(List.of(draft, published)))
+                .body("status", equalTo(List.of("DRAFT", "PUBLISHED")));
+        given().auth().oauth2(operatorAdmin).get("/v1/operator/products/{id}", published).then().statusCode(200)
+                .header("ETag", "\"1\"").body("operatorOrganisationId", equalTo((int) operator.organisationId()));
+        given().auth().oauth2(operatorAdmin).get("/v1/operator/products/{id}", theirs).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(operatorAdmin).get("/v1/operator/products/{id}", operator.id("Missing")).then().statusCode(404);
+        given().auth().oauth2(operatorAdmin).get("/v1/agreements").then().statusCode(200).body("id", equalTo(List.of(onMine)));
+        given().auth().oauth2(operatorAdmin).get("/v1/agreements/{id}", onTheirs).then().statusCode(404);
+
+        // Read-only: the platform's admin endpoints stay closed to it.
+        given().auth().oauth2(operatorAdmin).get("/v1/admin/products/{id}", published).then().statusCode(403);
+        given().auth().oauth2(operatorAdmin).post("/v1/admin/products/{id}/withdraw", published).then().statusCode(403);
+        given().auth().oauth2(operatorAdmin).contentType(ContentType.JSON).body(operator.product("New", "1.00")).post("/v1/admin/products")
+                .then().statusCode(403);
+        given().auth().oauth2(operatorAdmin).contentType(ContentType.JSON).body(Map.of("effectiveFrom", "2099-01-01", "prices", List.of()))
+                .post("/v1/admin/products/{id}/price-changes", published).then().statusCode(403);
+        given().auth().oauth2(operatorAdmin).post("/v1/admin/agreements/{id}/suspend", onMine).then().statusCode(403);
+
+        // The products are for the operator's admin, not for its other clients; a partner's admin has none to see.
+        given().auth().oauth2(OIDC.token("operator-app", operator.organisationId(), "PARTNER")).get("/v1/operator/products").then().statusCode(403);
+        String partnerAdmin = OIDC.token("partner-admin", newOrganisation(), "KLIENTADMINISTRATOR");
+        given().auth().oauth2(partnerAdmin).get("/v1/operator/products").then().statusCode(200).body("id", equalTo(List.of()));
+        given().auth().oauth2(partnerAdmin).get("/v1/operator/products/{id}", published).then().statusCode(404);
     }
 }

@@ -33,6 +33,7 @@ import org.partnerplatform.events.EventSchemas;
 import org.partnerplatform.events.EventType;
 import org.partnerplatform.events.Topics;
 import org.partnerplatform.events.catalog.AgreementState;
+import org.partnerplatform.events.catalog.ProductsReadinessWithdrawn;
 import org.partnerplatform.events.catalog.ProductsReadyForUse;
 import org.partnerplatform.testsupport.KafkaTestClient;
 import org.partnerplatform.testsupport.KafkaTestResource;
@@ -150,7 +151,7 @@ class AgreementAdminTest {
     }
 
     @Test
-    void readinessIsPerEnvironmentIdempotentAndNotifiesThePartnerOnce() {
+    void readinessIsPerEnvironmentIdempotentAndNotifiesThePartnerOnceEachWay() {
         Operator operator = newOperator();
         String product = operator.publishedProduct("Standard");
         long partner = newOrganisation();
@@ -163,20 +164,27 @@ class AgreementAdminTest {
         unready(id, "PRODUCTION").statusCode(200).body("version", equalTo(4));
         ready(id, "TEST").statusCode(400).contentType("application/problem+json");
 
-        // Notifications of one agreement keep their order, so a repeated STAGING notice would come before the PRODUCTION one.
+        // Notifications of one agreement keep their order: ready in STAGING, ready in PRODUCTION, withdrawn from PRODUCTION,
+        // and a repeated call would show up as a further record.
         String topic = Topics.catalogNotifications(partner);
-        List<ConsumerRecord<String, String>> notices = kafka.readUntil(topic, r -> id.equals(r.key()), 2, Duration.ofSeconds(20));
-        assertThat(notices).allSatisfy(r -> {
-            assertThat(KafkaTestClient.header(r, "ce_type")).contains(EventType.PRODUCTS_READY_FOR_USE.ceType());
-            assertThat(EventSchemas.violations(EventType.PRODUCTS_READY_FOR_USE, r.value())).isEmpty();
-        });
-        List<ProductsReadyForUse> payloads = notices.stream().map(r -> EventJson.read(r.value(), ProductsReadyForUse.class)).toList();
+        List<ConsumerRecord<String, String>> notices = kafka.readUntil(topic, r -> id.equals(r.key()), 3, Duration.ofSeconds(20));
+        assertThat(notices).extracting(r -> KafkaTestClient.header(r, "ce_type").orElseThrow()).containsExactly(
+                EventType.PRODUCTS_READY_FOR_USE.ceType(), EventType.PRODUCTS_READY_FOR_USE.ceType(), EventType.PRODUCTS_READINESS_WITHDRAWN.ceType());
+        assertThat(EventSchemas.violations(EventType.PRODUCTS_READY_FOR_USE, notices.get(0).value())).isEmpty();
+        assertThat(EventSchemas.violations(EventType.PRODUCTS_READINESS_WITHDRAWN, notices.get(2).value())).isEmpty();
+        List<ProductsReadyForUse> payloads = notices.subList(0, 2).stream().map(r -> EventJson.read(r.value(), ProductsReadyForUse.class)).toList();
         assertThat(payloads).extracting(ProductsReadyForUse::environment).containsExactly("STAGING", "PRODUCTION");
         assertThat(payloads.get(0).agreementId()).isEqualTo(id);
         assertThat(payloads.get(0).partnerOrganisationId()).isEqualTo(partner);
         assertThat(payloads.get(0).operatorOrganisationId()).isEqualTo(operator.organisationId());
         assertThat(payloads.get(0).productIds()).containsExactly(product);
-        assertThat(kafka.readAll(topic, Duration.ofSeconds(10))).hasSize(2);
+        ProductsReadinessWithdrawn withdrawn = EventJson.read(notices.get(2).value(), ProductsReadinessWithdrawn.class);
+        assertThat(withdrawn.agreementId()).isEqualTo(id);
+        assertThat(withdrawn.partnerOrganisationId()).isEqualTo(partner);
+        assertThat(withdrawn.operatorOrganisationId()).isEqualTo(operator.organisationId());
+        assertThat(withdrawn.environment()).isEqualTo("PRODUCTION");
+        assertThat(withdrawn.occurredAt()).isNotNull();
+        assertThat(kafka.readAll(topic, Duration.ofSeconds(10))).hasSize(3);
     }
 
     @Test

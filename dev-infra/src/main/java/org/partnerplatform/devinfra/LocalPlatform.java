@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
  * --fresh            start from empty (deletes the Kafka and PostgreSQL data, keeps nothing else)
  * --data-dir DIR     where data, logs and the generated local credentials live (default .local-platform)
  * --environment ENV  DEVELOPMENT, STAGING (default) or PRODUCTION
+ * --no-demo-data     do not load the demo operators, products, partners and agreements
  * </pre>
  */
 public final class LocalPlatform {
@@ -35,13 +36,15 @@ public final class LocalPlatform {
         Path data = repository.resolve(".local-platform");
         boolean fresh = false;
         String environment = "STAGING";
+        boolean demoData = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--fresh" -> fresh = true;
                 case "--data-dir" -> data = Path.of(args[++i]).toAbsolutePath();
                 case "--environment" -> environment = args[++i].toUpperCase();
+                case "--no-demo-data" -> demoData = false;
                 case "--help", "-h" -> {
-                    System.out.println("usage: ./local-platform.sh [--fresh] [--data-dir DIR] [--environment DEVELOPMENT|STAGING|PRODUCTION]");
+                    System.out.println("usage: ./local-platform.sh [--fresh] [--skip-build] [--no-demo-data] [--data-dir DIR] [--environment DEVELOPMENT|STAGING|PRODUCTION]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
@@ -65,6 +68,11 @@ public final class LocalPlatform {
             stopped.countDown();
         }, "local-platform-stop"));
 
+        List<DemoData.DemoPartner> partners = demoData
+                ? DemoData.load(platform.url(Platform.Service.TOKEN), platform.url(Platform.Service.CATALOG), settings.adminClientId(),
+                        settings.adminClientSecret(), audience, data, LocalPlatform::progress)
+                : List.of();
+
         System.out.println();
         System.out.println("Partner platform (" + environment + ") is up in " + Duration.ofNanos(System.nanoTime() - STARTED).toSeconds() + " s:");
         for (Platform.Service s : Platform.Service.values()) {
@@ -78,6 +86,14 @@ public final class LocalPlatform {
         System.out.println("  client_id     " + settings.adminClientId());
         System.out.println("  client_secret " + settings.adminClientSecret());
         System.out.println("  audience      " + audience);
+        if (!partners.isEmpty()) {
+            System.out.println();
+            System.out.println("Demo partners (role PARTNER; their catalogs differ by agreement; kept in " + data.resolve("demo-data.properties") + "):");
+            for (DemoData.DemoPartner partner : partners) {
+                System.out.printf("  %-28s organisation %-4d client_id %s  client_secret %s%n", partner.name(), partner.organisationId(),
+                        partner.clientId(), partner.clientSecret());
+            }
+        }
         System.out.println();
         System.out.println("Logs in " + data.resolve("logs") + ". Press Ctrl-C to stop.");
         stopped.await();

@@ -162,6 +162,10 @@ public final class Platform implements AutoCloseable {
         } else {
             env.put("PLATFORM_TOKEN_SERVICE_URL", "http://127.0.0.1:" + settings.ports().token());
         }
+        if (service == Service.CATALOG) {
+            // No operator creates topics here (as Strimzi would): catalog-service makes its topics compacted itself.
+            env.put("PLATFORM_CATALOG_CREATE_TOPICS", "true");
+        }
         env.putAll(settings.extraEnvironment());
         env.putAll(overrides);
         Path jar = settings.repository().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");

@@ -5,7 +5,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -20,10 +19,9 @@ public class Caller {
     private final SecurityIdentity identity;
     private final String organisationClaim;
 
-    public Caller(SecurityIdentity identity,
-            @ConfigProperty(name = "platform.security.organisation-claim", defaultValue = DEFAULT_ORGANISATION_CLAIM) String organisationClaim) {
+    public Caller(SecurityIdentity identity, OrganisationClaim organisationClaim) {
         this.identity = identity;
-        this.organisationClaim = organisationClaim;
+        this.organisationClaim = organisationClaim.name();
     }
 
     /** The caller's organisation; a token without one is refused (403). */

@@ -3,7 +3,6 @@ package org.partnerplatform.catalog.config;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +18,9 @@ public class CatalogSettings {
     private final Environment environment;
     private final Clock clock;
 
-    public CatalogSettings(@ConfigProperty(name = "platform.environment", defaultValue = "STAGING") Environment environment,
-            @ConfigProperty(name = "platform.time-zone", defaultValue = "Europe/Oslo") ZoneId timeZone) {
+    public CatalogSettings(@ConfigProperty(name = "platform.environment", defaultValue = "STAGING") Environment environment, Clock clock) {
         this.environment = environment;
-        this.clock = Clock.system(timeZone);
+        this.clock = clock;
     }
 
     public Environment environment() {

@@ -56,6 +56,9 @@ public class Product extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "updated_by")
     public String updatedBy;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "data_source")
+    public DataSource dataSource = DataSource.ADMIN_API;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "product_price", joinColumns = @JoinColumn(name = "product_id"))

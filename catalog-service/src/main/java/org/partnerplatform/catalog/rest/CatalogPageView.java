@@ -40,6 +40,8 @@ public record CatalogPageView(
             LocalDate validFrom,
             LocalDate validTo,
             long version,
+            @Schema(description = "\"Data made available by Entur\" when the product was imported from the hub's NeTEx data (NLOD); else null")
+            String dataCredit,
             List<Coverage> agreements) {
     }
 
@@ -65,6 +67,6 @@ public record CatalogPageView(
         List<Coverage> coverage = row.agreements().stream()
                 .map(c -> new Coverage(c.agreementId(), c.commissionBasisPoints(), c.distributionChannelId())).toList();
         return new Item(row.id(), row.operatorOrganisationId(), row.codespace(), new ProductName(row.nameNb(), row.nameEn()), row.vatGroup(),
-                row.vatRate(), prices, row.distributionChannels(), row.validFrom(), row.validTo(), row.version(), coverage);
+                row.vatRate(), prices, row.distributionChannels(), row.validFrom(), row.validTo(), row.version(), row.dataSource().credit(), coverage);
     }
 }

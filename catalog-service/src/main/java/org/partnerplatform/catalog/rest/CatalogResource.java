@@ -1,5 +1,7 @@
 package org.partnerplatform.catalog.rest;
 
+import java.util.Optional;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.partnerplatform.catalog.service.CatalogService;
+import org.partnerplatform.catalog.service.CatalogService.CatalogQuery;
 import org.partnerplatform.catalog.service.CatalogService.CatalogRequest;
 import org.partnerplatform.web.Caller;
 import org.partnerplatform.web.Roles;
@@ -37,6 +39,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The catalog of the caller's organisation (from its token): what it may sell here, today. The body is serialised
  * here, once, so that its ETag is the digest of exactly the bytes sent; If-None-Match with that tag answers 304.
+ * Answers are kept, bytes and tag, until a change to the catalog retires them ({@link CatalogResponseCache}).
  */
 @Path("/v1/catalog")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,15 +49,18 @@ import io.smallrye.mutiny.Uni;
 public class CatalogResource {
     /** Also sent as a header, so that the credit travels with responses that have no body (304). */
     static final String DATA_CREDIT_HEADER = "X-Data-Credit";
+    private static final CacheControl REVALIDATE = revalidate();
 
     private final CatalogService catalog;
     private final Caller caller;
     private final ObjectMapper json;
+    private final CatalogResponseCache cache;
 
-    public CatalogResource(CatalogService catalog, Caller caller, ObjectMapper json) {
+    public CatalogResource(CatalogService catalog, Caller caller, ObjectMapper json, CatalogResponseCache cache) {
         this.catalog = catalog;
         this.caller = caller;
         this.json = json;
+        this.cache = cache;
     }
 
     @GET
@@ -73,15 +79,26 @@ public class CatalogResource {
             @QueryParam("pageSize") @DefaultValue("" + CatalogService.DEFAULT_PAGE_SIZE) @Min(1) @Max(CatalogService.MAX_PAGE_SIZE) int pageSize,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         long organisationId = caller.organisationId();
-        return catalog.catalogOf(organisationId, new CatalogRequest(operator, userProfile, q, page, pageSize)).map(result -> {
+        CatalogQuery query = catalog.query(organisationId, new CatalogRequest(operator, userProfile, q, page, pageSize));
+        Optional<CatalogResponseCache.Entry> cached = cache.current(query);
+        if (cached.isPresent()) {
+            return Uni.createFrom().item(respond(cached.get(), ifNoneMatch));
+        }
+        long revision = cache.revisionBeforeQuery();
+        return catalog.catalogOf(query).map(result -> {
             byte[] body = serialise(CatalogPageView.of(organisationId, result));
-            EntityTag tag = EntityTags.ofContent(body);
-            Response.ResponseBuilder response = EntityTags.noneMatchHits(ifNoneMatch, tag)
-                    ? Response.notModified(tag)
-                    : Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag);
-            return response.cacheControl(revalidate()).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
-                    .header(DATA_CREDIT_HEADER, CatalogService.DATA_CREDIT).build();
+            CatalogResponseCache.Entry entry = new CatalogResponseCache.Entry(revision, body, EntityTags.ofContent(body));
+            cache.put(query, entry);
+            return respond(entry, ifNoneMatch);
         });
+    }
+
+    private static Response respond(CatalogResponseCache.Entry entry, String ifNoneMatch) {
+        Response.ResponseBuilder response = EntityTags.noneMatchHits(ifNoneMatch, entry.tag())
+                ? Response.notModified(entry.tag())
+                : Response.ok(entry.body(), MediaType.APPLICATION_JSON_TYPE).tag(entry.tag());
+        return response.cacheControl(REVALIDATE).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+                .header(DATA_CREDIT_HEADER, CatalogService.DATA_CREDIT).build();
     }
 
     private byte[] serialise(CatalogPageView page) {

@@ -1,11 +1,14 @@
 package org.partnerplatform.catalog.rest;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,8 +26,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.partnerplatform.catalog.repository.Product;
 import org.partnerplatform.catalog.service.NewProduct;
+import org.partnerplatform.catalog.service.PriceChangeRequest;
+import org.partnerplatform.catalog.service.ProductDetails;
 import org.partnerplatform.catalog.service.ProductService;
 import org.partnerplatform.catalog.service.ProductUpdate;
 import org.partnerplatform.web.Caller;
@@ -33,7 +37,10 @@ import org.partnerplatform.web.Roles;
 
 import io.smallrye.mutiny.Uni;
 
-/** The platform's admins write operators' products. Every change is published in full on catalog.products. */
+/**
+ * The platform's admins write operators' products. Every change is a new version, published in full on
+ * catalog.products.
+ */
 @Path("/v1/admin/products")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -53,7 +60,7 @@ public class ProductAdminResource {
     @Operation(summary = "Create a product as a DRAFT")
     public Uni<Response> create(@Valid @NotNull NewProduct body, @Context UriInfo uri) {
         return products.create(body, caller.clientId())
-                .map(p -> withVersion(Response.created(uri.getAbsolutePathBuilder().path(p.id).build()), p).build());
+                .map(p -> withVersion(Response.created(uri.getAbsolutePathBuilder().path(p.product().id).build()), p).build());
     }
 
     @PUT
@@ -85,6 +92,28 @@ public class ProductAdminResource {
         return products.withdraw(id, EntityTags.versionOf(ifMatch), caller.clientId()).map(p -> withVersion(Response.ok(), p).build());
     }
 
+    @POST
+    @Path("/{id}/price-changes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Schedule prices that replace the product's prices from a later day on",
+            description = "effectiveFrom is a day after today (Europe/Oslo); a second change for the same day replaces the first. "
+                    + "The product gets a new version now, and another when the change takes effect (within seconds after midnight), "
+                    + "when its new prices are published on catalog.products and shown in catalogs. Optional If-Match.")
+    public Uni<Response> schedulePriceChange(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull PriceChangeRequest body) {
+        return products.schedulePriceChange(id, body, EntityTags.versionOf(ifMatch), caller.clientId())
+                .map(p -> withVersion(Response.ok(), p).build());
+    }
+
+    @DELETE
+    @Path("/{id}/price-changes/{effectiveFrom}")
+    @Operation(summary = "Cancel the price change scheduled for a day", description = "Optional If-Match. 404 when none is scheduled for that day.")
+    public Uni<Response> cancelPriceChange(@PathParam("id") String id, @PathParam("effectiveFrom") String effectiveFrom,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return products.cancelPriceChange(id, day(effectiveFrom), EntityTags.versionOf(ifMatch), caller.clientId())
+                .map(p -> withVersion(Response.ok(), p).build());
+    }
+
     @GET
     @Operation(summary = "Products, all or of one operator, ordered by id")
     public Uni<List<ProductView>> list(@QueryParam("operatorOrganisationId") Long operatorOrganisationId) {
@@ -98,7 +127,15 @@ public class ProductAdminResource {
         return products.get(id).map(p -> withVersion(Response.ok(), p).build());
     }
 
-    private static Response.ResponseBuilder withVersion(Response.ResponseBuilder response, Product product) {
-        return response.entity(ProductView.of(product)).tag(EntityTags.ofVersion(product.version));
+    static Response.ResponseBuilder withVersion(Response.ResponseBuilder response, ProductDetails product) {
+        return response.entity(ProductView.of(product)).tag(EntityTags.ofVersion(product.product().version));
+    }
+
+    private static LocalDate day(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("invalid-date", "effectiveFrom must be a date such as 2027-01-01, not " + value);
+        }
     }
 }

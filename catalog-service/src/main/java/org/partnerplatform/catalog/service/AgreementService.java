@@ -18,6 +18,7 @@ import org.partnerplatform.catalog.repository.AgreementRight;
 import org.partnerplatform.catalog.repository.AgreementStatus;
 import org.partnerplatform.catalog.repository.Product;
 import org.partnerplatform.events.Topics;
+import org.partnerplatform.events.catalog.ProductsReadinessWithdrawn;
 import org.partnerplatform.events.catalog.ProductsReadyForUse;
 import org.partnerplatform.messaging.outbox.Outbox;
 import org.partnerplatform.messaging.outbox.OutgoingEvent;
@@ -29,7 +30,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Writes agreements. Every change commits together with a history entry (who, what, when) and an outbox event with
  * the agreement's full new state on catalog.agreements, keyed by agreement id. Making an agreement's products
- * ready for use in an environment also notifies the partner on its own topic.
+ * ready for use in an environment, or withdrawing that, also notifies the partner on its own topic.
  */
 @ApplicationScoped
 public class AgreementService {
@@ -39,10 +40,12 @@ public class AgreementService {
 
     private final Outbox outbox;
     private final CatalogSettings settings;
+    private final CatalogRevisions revisions;
 
-    public AgreementService(Outbox outbox, CatalogSettings settings) {
+    public AgreementService(Outbox outbox, CatalogSettings settings, CatalogRevisions revisions) {
         this.outbox = outbox;
         this.settings = settings;
+        this.revisions = revisions;
     }
 
     public Uni<Agreement> get(String id) {
@@ -66,7 +69,7 @@ public class AgreementService {
         InvalidRequestException.Collector errors = new InvalidRequestException.Collector();
         request.checkConsistency(errors);
         errors.throwIfAny();
-        return Panache.withTransaction(() -> requireProductsOfOperator(request)
+        return revisions.writing(() -> requireProductsOfOperator(request)
                 .chain(() -> {
                     Agreement agreement = new Agreement();
                     agreement.id = UUID.randomUUID().toString();
@@ -111,7 +114,10 @@ public class AgreementService {
         });
     }
 
-    /** Withdraws readiness in the environment; the partner's catalog there no longer shows the agreement's products. */
+    /**
+     * Withdraws readiness in the environment; the partner's catalog there no longer shows the agreement's products, and
+     * the partner is told on its notification topic. Repeating it changes nothing and sends nothing.
+     */
     public Uni<Agreement> withdrawReadiness(String id, Environment environment, Long expectedVersion, String actor) {
         return changing(id, agreement -> {
             requireNotTerminated(agreement);
@@ -119,13 +125,14 @@ public class AgreementService {
                 return Uni.createFrom().item(agreement);
             }
             return change(agreement, expectedVersion, a -> a.readyEnvironments.remove(environment), READINESS_WITHDRAWN,
-                    environment.name(), actor);
+                    environment.name(), actor)
+                    .call(a -> notifyWithdrawal(a, environment));
         });
     }
 
     /** Runs a change of one agreement in a transaction; losing a race to another transaction answers 409. */
     private Uni<Agreement> changing(String id, Function<Agreement, Uni<Agreement>> work) {
-        return Panache.withTransaction(() -> find(id).chain(agreement -> work.apply(agreement)))
+        return revisions.writing(() -> find(id).chain(agreement -> work.apply(agreement)))
                 .onFailure(PersistenceFailures::isStale).transform(e -> Conflicts.changedConcurrently("agreement " + id));
     }
 
@@ -161,6 +168,13 @@ public class AgreementService {
         return productIds.chain(ids -> outbox.add(OutgoingEvent.of(Topics.catalogNotifications(agreement.partnerOrganisationId), agreement.id,
                 new ProductsReadyForUse(agreement.id, agreement.partnerOrganisationId, agreement.operatorOrganisationId, environment.name(),
                         ids, agreement.updatedAt))))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> notifyWithdrawal(Agreement agreement, Environment environment) {
+        return outbox.add(OutgoingEvent.of(Topics.catalogNotifications(agreement.partnerOrganisationId), agreement.id,
+                new ProductsReadinessWithdrawn(agreement.id, agreement.partnerOrganisationId, agreement.operatorOrganisationId,
+                        environment.name(), agreement.updatedAt)))
                 .replaceWithVoid();
     }
 

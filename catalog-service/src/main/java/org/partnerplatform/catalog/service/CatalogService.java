@@ -36,7 +36,11 @@ public class CatalogService {
         this.settings = settings;
     }
 
-    public Uni<CatalogResult> catalogOf(long organisationId, CatalogRequest request) {
+    /**
+     * What the organisation asks for, checked and normalised: the same question always gives an equal query (which
+     * keys the response cache), and "today" is part of it, so an answer never outlives its day.
+     */
+    public CatalogQuery query(long organisationId, CatalogRequest request) {
         String operator = blankToNull(request.operator());
         Long operatorOrganisationId = null;
         String codespace = null;
@@ -47,11 +51,20 @@ public class CatalogService {
         } else if (operator != null) {
             throw InvalidRequestException.of("operator", "must be an operator's organisation id or its codespace, e.g. VYG");
         }
-        LocalDate today = settings.today();
+        return new CatalogQuery(organisationId, settings.today(), operatorOrganisationId, codespace, blankToNull(request.userProfile()),
+                blankToNull(request.text()), request.page(), request.pageSize());
+    }
+
+    public Uni<CatalogResult> catalogOf(CatalogQuery query) {
         Environment environment = settings.environment();
-        CatalogFilter filter = new CatalogFilter(organisationId, today, environment.name(), operatorOrganisationId, codespace,
-                blankToNull(request.userProfile()), blankToNull(request.text()), request.pageSize(), (long) request.page() * request.pageSize());
-        return queries.page(filter).map(slice -> new CatalogResult(environment, today, request.page(), request.pageSize(), slice.total(), slice.rows()));
+        CatalogFilter filter = new CatalogFilter(query.organisationId(), query.today(), environment.name(), query.operatorOrganisationId(),
+                query.codespace(), query.userProfile(), query.text(), query.pageSize(), (long) query.page() * query.pageSize());
+        return queries.page(filter)
+                .map(slice -> new CatalogResult(environment, query.today(), query.page(), query.pageSize(), slice.total(), slice.rows()));
+    }
+
+    public Uni<CatalogResult> catalogOf(long organisationId, CatalogRequest request) {
+        return catalogOf(query(organisationId, request));
     }
 
     private static String blankToNull(String value) {
@@ -60,6 +73,11 @@ public class CatalogService {
 
     /** What the caller asked for; {@code page} counts from 0. */
     public record CatalogRequest(String operator, String userProfile, String text, int page, int pageSize) {
+    }
+
+    /** A checked catalog question: whose, for which day, which filters, which page. */
+    public record CatalogQuery(long organisationId, LocalDate today, Long operatorOrganisationId, String codespace, String userProfile,
+            String text, int page, int pageSize) {
     }
 
     public record CatalogResult(Environment environment, LocalDate date, int page, int pageSize, long totalCount, List<CatalogRow> rows) {

@@ -21,7 +21,8 @@ import org.partnerplatform.testsupport.SharedInfrastructure;
 
 /**
  * The catalog query on a catalog of the size phase 2 benchmarks (10,000 products of 60 operators, 1,000 partners
- * with 50 agreements each, half of them listing 20 products), with every reason to hide a product mixed in. It must
+ * with 50 agreements each, half of them listing 20 products), with every reason to hide a product mixed in
+ * (suspended partners and operators included). It must
  * give exactly what a plain, slow statement of the rules gives, and start from the partner's agreements through
  * their index rather than scanning agreements. Plain JDBC on a database of its own: no Quarkus start.
  */
@@ -65,6 +66,13 @@ class CatalogQueryScaleTest {
             insert into agreement_right (agreement_id, right_name) select id, 'REFUND' from agreement;
             insert into agreement_readiness (agreement_id, environment) select id, 'STAGING' from agreement where id not like '%3';
             insert into agreement_readiness (agreement_id, environment) select id, 'PRODUCTION' from agreement where partner_organisation_id % 2 = 0;
+            -- Four of the partners that the test samples are suspended, and so are two operators.
+            insert into party (organisation_id, type, status, updated_at)
+            select partner, 'PARTNER', case when (partner - 10001) % 333 = 0 then 'SUSPENDED' else 'ACTIVE' end, now()
+              from generate_series(10001, 11000) partner;
+            insert into party (organisation_id, type, codespace, status, updated_at)
+            select organisation_id, 'OPERATOR', codespace, case when organisation_id in (5, 17) then 'SUSPENDED' else 'ACTIVE' end, now()
+              from operator;
             analyze;
             """;
     /** The rules as written in the brief, one product at a time: slow, obviously right. */
@@ -72,13 +80,19 @@ class CatalogQueryScaleTest {
             select p.id from product p
              where p.status = 'PUBLISHED' and p.valid_from <= current_date and (p.valid_to is null or p.valid_to >= current_date)
                and exists (select 1 from agreement a
-                            where a.partner_organisation_id = %d and a.status = 'ACTIVE'
+                            where a.partner_organisation_id = %1$d and a.status = 'ACTIVE'
                               and a.valid_from <= current_date and (a.valid_to is null or a.valid_to >= current_date)
                               and a.operator_organisation_id = p.operator_organisation_id
                               and (a.all_products or exists (select 1 from agreement_product ap where ap.agreement_id = a.id and ap.product_id = p.id))
                               and exists (select 1 from agreement_right r where r.agreement_id = a.id and r.right_name = 'SELL')
                               and exists (select 1 from agreement_readiness e where e.agreement_id = a.id and e.environment = 'STAGING'))
+               and not exists (select 1 from party x where x.organisation_id = %1$d and x.status = 'SUSPENDED')
+               and not exists (select 1 from party x where x.organisation_id = p.operator_organisation_id and x.status = 'SUSPENDED')
              order by p.id""";
+
+    /** The service's own migrations, in order (the catalog query reads tables of each). */
+    private static final List<String> MIGRATIONS = List.of("V2026_11_25_1__catalog.sql", "V2026_11_26_1__parties.sql",
+            "V2026_11_26_2__price_changes_and_data_source.sql", "V2026_11_26_3__catalog_product_index.sql");
 
     private static Connection connection;
 
@@ -88,7 +102,9 @@ class CatalogQueryScaleTest {
         postgres.ensureDatabase(DATABASE);
         connection = DriverManager.getConnection(postgres.jdbcUrl(DATABASE), DATABASE, DATABASE);
         try (Statement s = connection.createStatement()) {
-            s.execute(resource("db/migration/V2026_11_25_1__catalog.sql"));
+            for (String migration : MIGRATIONS) {
+                s.execute(resource("db/migration/" + migration));
+            }
             s.execute(SEED);
             s.execute("prepare catalog_page(bigint, date, varchar, bigint, varchar, varchar, varchar, bigint, bigint) as " + CatalogQueries.PAGE);
         }

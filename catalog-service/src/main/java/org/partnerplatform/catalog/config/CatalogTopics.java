@@ -1,0 +1,116 @@
+package org.partnerplatform.catalog.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.partnerplatform.events.Topics;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Makes sure the catalog's state topics exist and are compacted before anything is published to them. A topic that
+ * the broker creates on first use gets the broker's default cleanup policy (delete), and a consumer rebuilding the
+ * catalog from it would find old states gone after the retention time; compaction keeps the last state of every
+ * product and agreement for good.
+ * <p>
+ * Behind {@code platform.catalog.create-topics} (on in dev and test): in a cluster whose topics are declared
+ * elsewhere (Strimzi KafkaTopic resources, see the README), the service needs no right to create or alter topics.
+ * When on, it creates missing topics, turns an existing topic's cleanup policy to compact, and refuses to start if
+ * it cannot, since a catalog published to a deleting topic cannot be rebuilt.
+ */
+@ApplicationScoped
+public class CatalogTopics {
+    private static final Logger LOG = Logger.getLogger(CatalogTopics.class);
+    public static final List<String> STATE_TOPICS = List.of(Topics.CATALOG_PRODUCTS, Topics.CATALOG_AGREEMENTS);
+
+    private final boolean enabled;
+    private final String bootstrapServers;
+    private final Optional<Integer> partitions;
+    private final Optional<Short> replicationFactor;
+
+    public CatalogTopics(@ConfigProperty(name = "platform.catalog.create-topics", defaultValue = "false") boolean enabled,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "platform.catalog.topics.partitions") Optional<Integer> partitions,
+            @ConfigProperty(name = "platform.catalog.topics.replication-factor") Optional<Short> replicationFactor) {
+        this.enabled = enabled;
+        this.bootstrapServers = bootstrapServers;
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
+    }
+
+    /** Before the outbox relay starts (it observes the same event at the default priority), so nothing auto-creates them first. */
+    void ensure(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+            ensureCompacted(admin, STATE_TOPICS, partitions, replicationFactor, Duration.ofSeconds(30));
+        }
+    }
+
+    /** Creates the topics compacted, or makes existing ones compacted. */
+    static void ensureCompacted(Admin admin, Collection<String> names, Optional<Integer> partitions, Optional<Short> replicationFactor,
+            Duration timeout) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (String name : names) {
+                if (!existing.contains(name)) {
+                    missing.add(new NewTopic(name, partitions, replicationFactor)
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                }
+            }
+            for (var created : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    created.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    LOG.infof("created compacted topic %s", created.getKey());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            for (String name : names) {
+                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
+                ConfigEntry policy = admin.describeConfigs(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .get(topic).get(TopicConfig.CLEANUP_POLICY_CONFIG);
+                if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                    LOG.warnf("topic %s has cleanup.policy=%s; setting it to compact", name, policy == null ? null : policy.value());
+                    admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
+                            new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT), AlterConfigOp.OpType.SET))))
+                            .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting up the catalog's topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot make sure that " + names + " exist and are compacted "
+                    + "(platform.catalog.create-topics=true): " + e, e);
+        }
+    }
+}
