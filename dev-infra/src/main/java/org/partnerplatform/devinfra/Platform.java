@@ -155,7 +155,6 @@ public final class Platform implements AutoCloseable {
         env.put("PLATFORM_ENVIRONMENT", settings.environment());
         env.put("PLATFORM_AUDIENCE", settings.audience());
         if (service == Service.TOKEN) {
-            env.put("PLATFORM_TOKEN_AUDIENCE", settings.audience());
             env.put("PLATFORM_BOOTSTRAP_ADMIN_CLIENT_ID", settings.adminClientId());
             env.put("PLATFORM_BOOTSTRAP_ADMIN_CLIENT_SECRET", settings.adminClientSecret());
             env.put("PLATFORM_TOKEN_KEY_ENCRYPTION_KEY", settings.keyEncryptionKey());

@@ -25,8 +25,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * A PRODUCTION deployment: its own issuer and audience, and only certified organisations get clients and tokens,
- * certified by a platform admin through the API.
+ * A PRODUCTION deployment: its own issuer, the audience the deployment names for all services, and only certified
+ * organisations get clients and tokens, certified by a platform admin through the API.
  */
 @QuarkusTest
 @TestProfile(ProductionEnvironmentTest.Production.class)
@@ -34,12 +34,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "token_production"))
 class ProductionEnvironmentTest {
     static final String ISSUER = "https://partner.production.partnerplatform.local/";
-    static final String AUDIENCE = "https://api.production.partnerplatform.local";
+    /** Named once for the whole deployment (PLATFORM_AUDIENCE), as the resource servers read it; the issuer is derived. */
+    static final String AUDIENCE = "https://api.partnerplatform.example";
 
     public static class Production implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("platform.environment", "PRODUCTION");
+            return Map.of("platform.environment", "PRODUCTION", "platform.audience", AUDIENCE);
         }
     }
 
