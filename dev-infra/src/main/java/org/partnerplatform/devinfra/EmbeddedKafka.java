@@ -34,12 +34,13 @@ import kafka.tools.StorageTool;
 public final class EmbeddedKafka implements AutoCloseable {
     private final int port;
     private final Path logDir;
-    private final KafkaRaftServer server;
+    private final Properties props;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafka(int port, Path logDir, KafkaRaftServer server) {
+    private EmbeddedKafka(int port, Path logDir, Properties props) {
         this.port = port;
         this.logDir = logDir;
-        this.server = server;
+        this.props = props;
     }
 
     /** Starts a broker on the given port (0 for a free one) with its data in logDir (null for a temporary folder). */
@@ -70,13 +71,33 @@ public final class EmbeddedKafka implements AutoCloseable {
             props.put("auto.create.topics.enable", "true");
             props.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
             formatIfEmpty(dir, props);
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-            server.startup();
-            EmbeddedKafka kafka = new EmbeddedKafka(brokerPort, dir, server);
-            kafka.awaitReady(Duration.ofSeconds(60));
+            EmbeddedKafka kafka = new EmbeddedKafka(brokerPort, dir, props);
+            kafka.startServer();
             return kafka;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private synchronized void startServer() {
+        server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        server.startup();
+        awaitReady(Duration.ofSeconds(60));
+    }
+
+    /** Stops the broker, keeping its data, as an outage would; {@link #restart()} brings it back on the same ports. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts the broker again after {@link #stop()}, on the same ports and with the same data. */
+    public synchronized void restart() {
+        if (server == null) {
+            startServer();
         }
     }
 
@@ -165,8 +186,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
     }
 
     private static void sleep(long millis) {

@@ -28,6 +28,7 @@ import org.partnerplatform.events.token.ClientRevoked;
 import org.partnerplatform.messaging.outbox.Outbox;
 import org.partnerplatform.messaging.outbox.OutboxRelay;
 import org.partnerplatform.messaging.outbox.OutgoingEvent;
+import org.partnerplatform.messaging.testapp.WidgetConsumer;
 import org.partnerplatform.messaging.testapp.WidgetService;
 import org.partnerplatform.testsupport.KafkaTestClient;
 import org.partnerplatform.testsupport.KafkaTestResource;
@@ -193,6 +194,27 @@ class OutboxInboxDeadLetterTest {
             assertThat(KafkaTestClient.header(r, "dead-letter-offset")).isPresent();
         });
         assertThat(dead.stream().filter(r -> r.key().equals("bad-json-" + run)).findFirst().orElseThrow().value()).isEqualTo("{not json");
+    }
+
+    @Test
+    void aDatabaseOutageLongerThanTheRetriesNeverDeadLettersAGoodRecord() {
+        String run = UUID.randomUUID().toString();
+        // max-attempts is 3 here: PostgreSQL drops the connection on the first 6 attempts at this event.
+        String outage = UUID.randomUUID().toString();
+        kafka.sendCloudEvent("test.widgets", "db-outage-" + run, outage, EventType.CLIENT_REVOKED.ceType(),
+                EventJson.write(new ClientRevoked("db-outage-6-" + run, 42, Instant.now())));
+        // A failure of the handler itself is still dead-lettered after its 3 attempts, and does not hold up the rest.
+        String bug = UUID.randomUUID().toString();
+        kafka.sendCloudEvent("test.widgets", "bug-" + run, bug, EventType.CLIENT_REVOKED.ceType(),
+                EventJson.write(new ClientRevoked("bug-" + run, 42, Instant.now())));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from widget_applied where event_id = $1", outage) == 1);
+        assertThat(WidgetConsumer.attempts.get(outage)).isEqualTo(7);
+        ConsumerRecord<String, String> dead = kafka.readUntil("test.widgets.dlq", r -> ("bug-" + run).equals(r.key()), 1, Duration.ofSeconds(20)).get(0);
+        assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).hasValueSatisfying(reason -> assertThat(reason).contains("a bug in the handler"));
+        assertThat(WidgetConsumer.attempts.get(bug)).isEqualTo(3);
+        assertThat(count("select count(*) from widget_applied where event_id = $1", bug)).isZero();
+        assertThat(kafka.readAll("test.widgets.dlq", Duration.ofSeconds(2)).stream().map(ConsumerRecord::key)).doesNotContain("db-outage-" + run);
     }
 
     /** Hibernate Reactive runs on a Vert.x context; the test thread is not one. */

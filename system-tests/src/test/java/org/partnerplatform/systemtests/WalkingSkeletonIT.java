@@ -188,6 +188,11 @@ class WalkingSkeletonIT {
         }
         // Garbage without CloudEvents headers on the topics whose consumers require them.
         kafka.send(Topics.SALES_ORDER_EVENTS, "bare-" + run, "\u0000\u0001 binary");
+        // token-service's topics: consumers skip event types that are not theirs, so the garbage claims a type they read.
+        kafka.send(Topics.ORGANISATION_EVENTS, "garbage-" + run, "{ this is not json", "ce_specversion", "1.0", "ce_id", "garbage-org-" + run,
+                "ce_type", EventType.ORGANISATION_REGISTERED.ceType(), "ce_source", "/system-test");
+        kafka.send(Topics.CLIENT_EVENTS, "garbage-" + run, "{ this is not json", "ce_specversion", "1.0", "ce_id", "garbage-client-" + run,
+                "ce_type", EventType.CLIENT_REVOKED.ceType(), "ce_source", "/system-test");
 
         String key = "sale-" + UUID.randomUUID();
         kafka.send(Topics.salesRequests(partner), key, EventJson.write(new SaleRequest(key, null, List.of(new SaleRequest.Line(PRODUCT, "ADULT", 1)), null)),
@@ -206,6 +211,25 @@ class WalkingSkeletonIT {
             assertThat(dead.value()).isEqualTo("{ this is not json");
         }
         assertThat(kafka.readUntil(Topics.deadLetter(Topics.SALES_ORDER_EVENTS), r -> ("bare-" + run).equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
+
+        // After the garbage, catalog-service still binds a new operator from its registration event...
+        long laterOperator = PartnerPlatformApi.registerOrganisation(admin, "Skyss", "OPERATOR", "SKY");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin).get(RunningPlatform.url(Service.CATALOG) + "/v1/admin/operators")
+                .then().statusCode(200).body("find { it.organisationId == " + laterOperator + " }.name", equalTo("Skyss")));
+        // ...and every resource server still applies revocations from token-service's client events.
+        PartnerPlatformApi.Credentials doomed = PartnerPlatformApi.createClient(admin, partner, "reiseportalen-doomed", "PARTNER");
+        String doomedToken = token(doomed);
+        given().auth().oauth2(doomedToken).get(RunningPlatform.url(Service.CATALOG) + "/v1/catalog").then().statusCode(200);
+        given().auth().oauth2(admin).post(RunningPlatform.url(Service.TOKEN) + "/v1/organisations/{o}/clients/{c}/revoke", partner, doomed.clientId())
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(doomedToken).get(RunningPlatform.url(Service.CATALOG) + "/v1/catalog").then().statusCode(401));
+        for (String topic : List.of(Topics.ORGANISATION_EVENTS, Topics.CLIENT_EVENTS)) {
+            ConsumerRecord<String, String> dead = kafka.readUntil(Topics.deadLetter(topic), r -> ("garbage-" + run).equals(r.key()), 1,
+                    Duration.ofSeconds(30)).get(0);
+            assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).as(topic).isPresent();
+            assertThat(dead.value()).isEqualTo("{ this is not json");
+        }
     }
 
     @Test

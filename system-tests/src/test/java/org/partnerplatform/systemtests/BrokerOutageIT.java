@@ -1,0 +1,90 @@
+package org.partnerplatform.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.partnerplatform.systemtests.PartnerPlatformApi.awaitConsumed;
+import static org.partnerplatform.systemtests.PartnerPlatformApi.token;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.partnerplatform.devinfra.Platform;
+import org.partnerplatform.devinfra.Platform.Service;
+import org.partnerplatform.events.Topics;
+import org.partnerplatform.testsupport.KafkaTestClient;
+
+import io.restassured.http.ContentType;
+
+/**
+ * Nothing accepted is lost when the broker goes away: with Kafka stopped, sales-service still takes sales over
+ * REST (each order commits with its event in PostgreSQL, in the outbox); when the broker is back, the outbox relays
+ * every order event and settlement-service records each order once, to the øre.
+ */
+class BrokerOutageIT {
+    static final String PRODUCT = "ATB:SalesPackage:Enkeltbillett";
+    static final int SALES = 40;
+    static KafkaTestClient kafka;
+
+    @AfterAll
+    static void close() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void salesTakenWhileTheBrokerIsDownAreSettledOnceItIsBack() {
+        Platform platform = RunningPlatform.get();
+        String admin = PartnerPlatformApi.adminToken();
+        long operator = PartnerPlatformApi.registerOrganisation(admin, "AtB", "OPERATOR", "ATB");
+        long partner = PartnerPlatformApi.registerOrganisation(admin, "Bussbillett AS", "PARTNER", null);
+        var client = PartnerPlatformApi.createClient(admin, partner, "bussbillett-app", "PARTNER");
+        var finance = PartnerPlatformApi.createClient(admin, 1, "brudd-finance", "FINANCE");
+        PartnerPlatformApi.createPublishedProduct(admin, PRODUCT, operator, Map.of("ADULT", "45.00"));
+        PartnerPlatformApi.createActiveAgreement(admin, partner, operator, List.of(PRODUCT), 500, "STAGING");
+        awaitConsumed("sales-service-catalog", Set.of(Topics.CATALOG_PRODUCTS, Topics.CATALOG_AGREEMENTS), Duration.ofSeconds(60));
+        String partnerToken = token(client);
+        String financeToken = token(finance);
+
+        Set<String> orderIds = new LinkedHashSet<>();
+        platform.kafka().stop();
+        try {
+            for (int i = 0; i < SALES; i++) {
+                String orderId = given().auth().oauth2(partnerToken).header("Idempotency-Key", "outage-" + partner + "-" + i)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("lines", List.of(Map.of("productId", PRODUCT, "userProfile", "ADULT", "quantity", 1))))
+                        .post(RunningPlatform.url(Service.SALES) + "/v1/orders")
+                        .then().statusCode(201).body("totalAmount", equalTo("45.00")).extract().path("id");
+                orderIds.add(orderId);
+            }
+            // The orders are there to read while the broker is still away.
+            given().auth().oauth2(partnerToken).get(RunningPlatform.url(Service.SALES) + "/v1/orders/{id}", orderIds.iterator().next())
+                    .then().statusCode(200).body("status", equalTo("CONFIRMED"));
+        } finally {
+            platform.kafka().restart();
+        }
+        assertThat(orderIds).hasSize(SALES);
+
+        kafka = new KafkaTestClient(platform.kafka().bootstrapServers());
+        Set<String> published = kafka.readUntil(Topics.SALES_ORDER_EVENTS, r -> orderIds.contains(r.key()), SALES, Duration.ofSeconds(120))
+                .stream().map(r -> r.key()).collect(Collectors.toSet());
+        assertThat(published).isEqualTo(orderIds);
+
+        // 40 × 45.00; VAT 4.82 each (12% included); commission 5% = 2.25 each; net to the operator 42.75 each.
+        awaitConsumed("settlement-service", Set.of(Topics.SALES_ORDER_EVENTS), Duration.ofSeconds(120));
+        given().auth().oauth2(financeToken).get(RunningPlatform.url(Service.SETTLEMENT) + "/v1/settlement/partners/{p}/summary", partner)
+                .then().statusCode(200)
+                .body("entries", equalTo(SALES))
+                .body("grossAmount", equalTo("1800.00"))
+                .body("vatAmount", equalTo("192.80"))
+                .body("commissionAmount", equalTo("90.00"))
+                .body("netToOperatorAmount", equalTo("1710.00"));
+    }
+}
