@@ -19,8 +19,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.partnerplatform.catalog.Fixtures.Operator;
+import org.partnerplatform.catalog.rest.CatalogResponseCache;
+import org.partnerplatform.catalog.service.CatalogService;
+import org.partnerplatform.catalog.service.CatalogService.CatalogQuery;
+import org.partnerplatform.catalog.service.CatalogService.CatalogRequest;
 import org.partnerplatform.testsupport.KafkaTestResource;
 import org.partnerplatform.testsupport.OidcTestResource;
 import org.partnerplatform.testsupport.PostgresTestResource;
@@ -38,6 +44,10 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
 class CatalogContentTest {
+    @Inject
+    CatalogResponseCache cache;
+    @Inject
+    CatalogService catalogService;
 
     private static Map<String, Object> priced(Operator operator, String name, String... profileAndAmount) {
         Map<String, Object> body = operator.product(name, "1.00");
@@ -198,6 +208,51 @@ class CatalogContentTest {
                 .put("/v1/admin/products/{id}", product).then().statusCode(200);
         given().auth().oauth2(partnerToken(partner)).header("If-None-Match", etag).get("/v1/catalog")
                 .then().statusCode(200).header("ETag", not(etag)).body("items[0].prices[0].amount", equalTo("449.00"));
+    }
+
+    @Test
+    void aChangeRetiresTheCachedCatalogsThatDependOnItAndNoOthers() {
+        Operator first = newOperator();
+        Operator second = newOperator();
+        String firstProduct = first.publishedProduct("Standard");
+        String secondProduct = second.publishedProduct("Standard");
+        long withFirst = newOrganisation();
+        long withSecond = newOrganisation();
+        long withBoth = newOrganisation();
+        agreement(withFirst, first).products(firstProduct).sellable();
+        agreement(withSecond, second).products(secondProduct).sellable();
+        agreement(withBoth, first).products(firstProduct).sellable();
+        agreement(withBoth, second).products(secondProduct).sellable();
+        for (long partner : List.of(withFirst, withSecond, withBoth)) {
+            catalog(partner).statusCode(200);
+            assertThat(cache.current(firstPage(partner))).as("cached catalog of %d", partner).isPresent();
+        }
+
+        // A product of the second operator: the partners with agreements with it compute their catalogs again.
+        Map<String, Object> update = second.product("Standard", "99.00");
+        update.put("version", 1);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(update)
+                .put("/v1/admin/products/{id}", secondProduct).then().statusCode(200);
+        assertThat(cache.current(firstPage(withFirst))).isPresent();
+        assertThat(cache.current(firstPage(withSecond))).isEmpty();
+        assertThat(cache.current(firstPage(withBoth))).isEmpty();
+        catalog(withBoth).statusCode(200).body("items.find { it.id == '" + secondProduct + "' }.prices[0].amount", equalTo("99.00"));
+
+        // An agreement of one partner: that partner's catalog alone.
+        String another = first.publishedProduct("Periode");
+        for (long partner : List.of(withFirst, withSecond, withBoth)) {
+            catalog(partner).statusCode(200);
+            assertThat(cache.current(firstPage(partner))).as("cached catalog of %d", partner).isPresent();
+        }
+        agreement(withFirst, first).products(another).sellable();
+        assertThat(cache.current(firstPage(withFirst))).isEmpty();
+        assertThat(cache.current(firstPage(withSecond))).isPresent();
+        assertThat(cache.current(firstPage(withBoth))).isPresent();
+        assertThat(ids(catalog(withFirst))).contains(firstProduct, another);
+    }
+
+    private CatalogQuery firstPage(long partner) {
+        return catalogService.query(partner, new CatalogRequest(null, null, null, 0, CatalogService.DEFAULT_PAGE_SIZE));
     }
 
     private static List<String> ids(ValidatableResponse response) {

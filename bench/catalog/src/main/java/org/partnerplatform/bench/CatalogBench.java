@@ -29,7 +29,8 @@ import org.partnerplatform.testsupport.TestOidcServer;
  * <p>
  * The seed is inserted with SQL straight into the service's database, after the service has migrated it: the only
  * place where anything writes the catalog's tables behind its back, acceptable for a benchmark fixture only. It
- * raises catalog_revision as a writer would, so the service retires anything it computed before.
+ * raises catalog_revision, and records the change as one to everything, as a writer would, so the service retires
+ * anything it computed before.
  * <p>
  * Options: --work DIR, --partners N, --products N, --agreements N (per partner), --jvm "OPTS", --env KEY=VALUE (repeatable).
  */
@@ -163,6 +164,8 @@ public final class CatalogBench {
                 insert into agreement_right (agreement_id, right_name) select id, 'REFUND' from agreement;
                 insert into agreement_readiness (agreement_id, environment) select id, 'STAGING' from agreement;
                 update catalog_revision set revision = revision + 1 where id = 1;
+                insert into catalog_change (scope, revision) select '*', revision from catalog_revision
+                    on conflict (scope) do update set revision = excluded.revision;
                 """.formatted(partners, products, agreements, FIRST_OPERATOR, OPERATORS, FIRST_PARTNER);
     }
 

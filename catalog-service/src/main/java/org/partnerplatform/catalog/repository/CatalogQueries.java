@@ -101,6 +101,20 @@ public class CatalogQueries {
         this.pool = pool;
     }
 
+    /**
+     * The operators an organisation has agreements with, in any status: the operators whose changes can alter its
+     * catalog (a change to its agreements can alter the list itself, and retires its catalog on its own).
+     */
+    public Uni<List<Long>> operatorsOfAgreementsOf(long partnerOrganisationId) {
+        return pool.preparedQuery("select distinct operator_organisation_id from agreement where partner_organisation_id = $1")
+                .execute(Tuple.of(partnerOrganisationId))
+                .map(rows -> {
+                    List<Long> operators = new ArrayList<>();
+                    rows.forEach(row -> operators.add(row.getLong(0)));
+                    return operators;
+                });
+    }
+
     /** One page of the catalog and the number of products on all pages. */
     public Uni<CatalogSlice> page(CatalogFilter filter) {
         return pool.preparedQuery(PAGE).execute(filter.pageParameters()).chain(rows -> {

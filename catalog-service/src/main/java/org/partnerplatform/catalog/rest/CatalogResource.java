@@ -85,12 +85,12 @@ public class CatalogResource {
             return Uni.createFrom().item(respond(cached.get(), ifNoneMatch));
         }
         long revision = cache.revisionBeforeQuery();
-        return catalog.catalogOf(query).map(result -> {
+        return catalog.dependenciesOf(organisationId).chain(dependsOn -> catalog.catalogOf(query).map(result -> {
             byte[] body = serialise(CatalogPageView.of(organisationId, result));
-            CatalogResponseCache.Entry entry = new CatalogResponseCache.Entry(revision, body, EntityTags.ofContent(body));
+            CatalogResponseCache.Entry entry = new CatalogResponseCache.Entry(revision, dependsOn, body, EntityTags.ofContent(body));
             cache.put(query, entry);
             return respond(entry, ifNoneMatch);
-        });
+        }));
     }
 
     private static Response respond(CatalogResponseCache.Entry entry, String ifNoneMatch) {

@@ -1,6 +1,7 @@
 package org.partnerplatform.catalog.rest;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * organisation, the day, the filters and the page. A partner reuses its token and asks for the same pages over and
  * over, while the catalog changes only when an admin, the organisation events or the price schedule change it; so
  * answering from memory spares the query (milliseconds for a partner with thousands of products), the JSON and the
- * digest. An entry is served only while the revision it was computed under is still the known one
- * ({@link CatalogRevisions}); it is bounded by bytes and expires anyway after a while.
+ * digest. An entry is served only while no change to the scopes it depends on (the caller's agreements and status,
+ * the products and status of the operators it has agreements with, {@link CatalogRevisions}) came after the revision
+ * it was computed under; it is bounded by bytes and expires anyway after a while.
  */
 @ApplicationScoped
 public class CatalogResponseCache {
@@ -36,7 +38,7 @@ public class CatalogResponseCache {
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 // The body dominates; the key, the tag and the entry add a few hundred bytes.
-                .weigher((CatalogQuery key, Entry entry) -> entry.body().length + 400)
+                .weigher((CatalogQuery key, Entry entry) -> entry.body().length + 400 + 40 * entry.dependsOn().size())
                 .expireAfterWrite(expireAfterWrite)
                 .build();
     }
@@ -47,7 +49,7 @@ public class CatalogResponseCache {
             return Optional.empty();
         }
         Entry entry = entries.getIfPresent(query);
-        return entry != null && entry.revision() == revisions.known() ? Optional.of(entry) : Optional.empty();
+        return entry != null && revisions.unchangedSince(entry.revision(), entry.dependsOn()) ? Optional.of(entry) : Optional.empty();
     }
 
     /** The revision to label a response with: read before the query runs, so that any later change retires it. */
@@ -61,6 +63,7 @@ public class CatalogResponseCache {
         }
     }
 
-    public record Entry(long revision, byte[] body, EntityTag tag) {
+    /** A response's bytes and tag, the revision it was computed under and the scopes of the catalog it depends on. */
+    public record Entry(long revision, List<String> dependsOn, byte[] body, EntityTag tag) {
     }
 }

@@ -88,7 +88,12 @@ public class AgreementService {
                     return agreement.<Agreement> persistAndFlush();
                 })
                 .call(agreement -> record(agreement, CREATED, null, actor))
-                .call(this::publishState));
+                .call(this::publishState), AgreementService::scopeOf);
+    }
+
+    /** An agreement's change can alter only its partner's catalog (and which operators that catalog depends on). */
+    private static Set<String> scopeOf(Agreement agreement) {
+        return Set.of(CatalogRevisions.partner(agreement.partnerOrganisationId));
     }
 
     public Uni<Agreement> transition(String id, AgreementTransition transition, Long expectedVersion, String actor) {
@@ -132,7 +137,7 @@ public class AgreementService {
 
     /** Runs a change of one agreement in a transaction; losing a race to another transaction answers 409. */
     private Uni<Agreement> changing(String id, Function<Agreement, Uni<Agreement>> work) {
-        return revisions.writing(() -> find(id).chain(agreement -> work.apply(agreement)))
+        return revisions.writing(() -> find(id).chain(agreement -> work.apply(agreement)), AgreementService::scopeOf)
                 .onFailure(PersistenceFailures::isStale).transform(e -> Conflicts.changedConcurrently("agreement " + id));
     }
 

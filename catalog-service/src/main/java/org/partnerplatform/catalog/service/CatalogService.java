@@ -1,6 +1,7 @@
 package org.partnerplatform.catalog.service;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -61,6 +62,19 @@ public class CatalogService {
                 query.codespace(), query.userProfile(), query.text(), query.pageSize(), (long) query.page() * query.pageSize());
         return queries.page(filter)
                 .map(slice -> new CatalogResult(environment, query.today(), query.page(), query.pageSize(), slice.total(), slice.rows()));
+    }
+
+    /**
+     * The scopes of the catalog ({@link CatalogRevisions}) whose changes can alter this organisation's catalog: its own,
+     * and those of the operators it has agreements with.
+     */
+    public Uni<List<String>> dependenciesOf(long organisationId) {
+        return queries.operatorsOfAgreementsOf(organisationId).map(operators -> {
+            List<String> scopes = new ArrayList<>(operators.size() + 1);
+            scopes.add(CatalogRevisions.partner(organisationId));
+            operators.forEach(operator -> scopes.add(CatalogRevisions.operator(operator)));
+            return List.copyOf(scopes);
+        });
     }
 
     public Uni<CatalogResult> catalogOf(long organisationId, CatalogRequest request) {

@@ -1,6 +1,7 @@
 package org.partnerplatform.catalog.service;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -56,7 +57,7 @@ public class PartyService {
             }
             party.updatedAt = settings.now();
             LOG.debugf("organisation %d (%s) registered", party.organisationId, party.type);
-            return party.persist().chain(revisions::bump).replaceWithVoid();
+            return party.persist().chain(() -> revisions.bump(scopesOf(party))).replaceWithVoid();
         });
     }
 
@@ -67,7 +68,7 @@ public class PartyService {
             party.statusReason = event.reason();
             party.updatedAt = settings.now();
             LOG.infof("organisation %d is now %s (%s, by %s)", party.organisationId, party.status, event.reason(), event.changedBy());
-            return party.persist().chain(revisions::bump).replaceWithVoid();
+            return party.persist().chain(() -> revisions.bump(scopesOf(party))).replaceWithVoid();
         });
     }
 
@@ -81,6 +82,11 @@ public class PartyService {
             party.updatedAt = settings.now();
             return party.persist().replaceWithVoid();
         });
+    }
+
+    /** An organisation's status counts in its own catalog as a partner and in its partners' as an operator. */
+    private static Set<String> scopesOf(Party party) {
+        return Set.of(CatalogRevisions.partner(party.organisationId), CatalogRevisions.operator(party.organisationId));
     }
 
     /** The organisation's row, or a new one without a status (the event that creates it sets one). */

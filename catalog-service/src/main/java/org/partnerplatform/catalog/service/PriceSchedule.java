@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -65,7 +66,8 @@ public class PriceSchedule {
     }
 
     private Uni<Integer> rounds(LocalDate today, int round, int appliedSoFar) {
-        return revisions.writing(() -> applyBatch(today), applied -> applied > 0).chain(applied -> {
+        return revisions.writing(() -> applyBatch(today),
+                applied -> applied > 0 ? Set.of(CatalogRevisions.EVERYTHING) : Set.<String> of()).chain(applied -> {
             int total = appliedSoFar + applied;
             if (applied > 0) {
                 LOG.infof("applied due price changes to %d products (as of %s)", applied, today);

@@ -76,7 +76,7 @@ public class ProductService {
     }
 
     public Uni<ProductDetails> create(NewProduct request, String actor) {
-        return revisions.writing(() -> createInTransaction(request, actor, DataSource.ADMIN_API).chain(ProductService::details))
+        return revisions.writing(() -> createInTransaction(request, actor, DataSource.ADMIN_API).chain(ProductService::details), ProductService::scopeOf)
                 .onFailure(PersistenceFailures::isUniqueViolation)
                 .transform(e -> ProblemException.conflict("product-exists", "product " + request.id() + " or its codespace was created concurrently"));
     }
@@ -244,13 +244,18 @@ public class ProductService {
                 })
                 .chain(product -> product.<Product> persistAndFlush())
                 .call(this::publishState)
-                .chain(ProductService::details))
+                .chain(ProductService::details), ProductService::scopeOf)
                 .onFailure(PersistenceFailures::isStale)
                 .transform(e -> Conflicts.changedConcurrently("product " + id));
     }
 
     private Uni<Void> publishState(Product product) {
         return outbox.add(OutgoingEvent.of(Topics.CATALOG_PRODUCTS, product.id, CatalogEvents.productState(product))).replaceWithVoid();
+    }
+
+    /** A product's change can alter the catalogs of the partners with agreements with its operator. */
+    private static Set<String> scopeOf(ProductDetails details) {
+        return Set.of(CatalogRevisions.operator(details.product().operatorOrganisationId));
     }
 
     private static Uni<ProductDetails> details(Product product) {
