@@ -6,6 +6,8 @@
 # Usage: bench/catalog.sh [--duration 30s] [--connections "16 64 256"] [--threads 2] [--jvm "-Xms1g -Xmx1g"]
 #                         [--env KEY=VALUE]...   (passed to the service, e.g. PLATFORM_SECURITY_TOKEN_CACHE_ENABLED=false)
 #                         [--profile]            (a 20 s JFR recording of the service at 64 connections, summarised)
+#                         [--changes]            (then 30 s at 16 connections while an admin changes the catalog through
+#                                                 the API every 10 s: one partner's agreement, then one operator's products)
 # Needs: wrk (apt-get install -y wrk), the shared modules in ~/.m2, and a JDK 25 for the service
 #        (SERVICE_JAVA, default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; the build stays on Java 17).
 set -euo pipefail
@@ -15,6 +17,7 @@ duration=30s
 connections="16 64 256"
 threads=2
 profile=false
+changes=false
 harness_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -24,6 +27,7 @@ while [ $# -gt 0 ]; do
     --jvm) harness_args+=(--jvm "$2"); shift 2 ;;
     --env) harness_args+=(--env "$2"); shift 2 ;;
     --profile) profile=true; shift ;;
+    --changes) changes=true; shift ;;
     --help|-h) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -104,4 +108,34 @@ if $profile; then
   wrk -t"$threads" -c64 -d20s -s bench/catalog.lua "$url" | grep RESULT
   sleep 3
   "$(dirname "$service_java")/jfr" print --json --events jdk.ExecutionSample "$work/catalog.jfr" | python3 bench/catalog-profile.py
+fi
+
+if $changes; then
+  admin=$(cat "$work/admin-token.txt")
+  agreement=$(curl -s -H "Authorization: Bearer $first" "$url/v1/agreements" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+  # Suspending and resuming one agreement retires one partner's catalogs (scope partner:<id>).
+  agreement_change() {
+    curl -s -o /dev/null -w "%{http_code} " -X POST -H "Authorization: Bearer $admin" "$url/v1/admin/agreements/$agreement/suspend"
+    curl -s -o /dev/null -w "%{http_code}\n" -X POST -H "Authorization: Bearer $admin" "$url/v1/admin/agreements/$agreement/resume"
+  }
+  # A new product of VYG, created (a draft: no catalog changes) and published: that retires the catalogs of every
+  # partner with an agreement with VYG (scope operator:2001), in this fixture about 5 in 6 partners.
+  operator_change() {
+    local id="VYG:SalesPackage:Bench$1"
+    curl -s -o /dev/null -w "%{http_code} " -X POST -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+      -d '{"id": "'"$id"'", "operatorOrganisationId": 2001, "codespace": "VYG",
+           "name": {"nb": "Benk", "en": "Bench"}, "prices": [{"userProfile": "ADULT", "amount": "100.00"}],
+           "distributionChannels": ["WEB"], "validFrom": "2026-01-01"}' "$url/v1/admin/products"
+    curl -s -o /dev/null -w "%{http_code}\n" -X POST -H "Authorization: Bearer $admin" "$url/v1/admin/products/$id/publish"
+  }
+  for kind in agreement operator; do
+    echo "--- 16 connections, 30 s, a $kind change at 10 s and 20 s (background CPU just before: $(await_quiet)%)"
+    wrk -t"$threads" -c16 -d30s --latency -s bench/catalog.lua "$url" > "$work/wrk-changes-$kind.txt" &
+    load=$!
+    sleep 10; echo -n "    change: "; ${kind}_change "$kind-1"
+    sleep 10; echo -n "    change: "; ${kind}_change "$kind-2"
+    wait $load
+    grep -E "RESULT|Non-2xx|Socket errors" "$work/wrk-changes-$kind.txt"
+    echo "    (background CPU just after: $(cpu_busy)%)"
+  done
 fi

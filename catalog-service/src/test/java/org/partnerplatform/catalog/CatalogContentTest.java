@@ -244,6 +244,11 @@ class CatalogContentTest {
             catalog(partner).statusCode(200);
             assertThat(cache.current(firstPage(partner))).as("cached catalog of %d", partner).isPresent();
         }
+        // A draft is in no catalog: creating one retires nothing.
+        first.draftProduct("Utkast");
+        for (long partner : List.of(withFirst, withSecond, withBoth)) {
+            assertThat(cache.current(firstPage(partner))).as("cached catalog of %d after a draft", partner).isPresent();
+        }
         agreement(withFirst, first).products(another).sellable();
         assertThat(cache.current(firstPage(withFirst))).isEmpty();
         assertThat(cache.current(firstPage(withSecond))).isPresent();

@@ -114,6 +114,8 @@ public final class CatalogBench {
             tokens.add(issuer.token("bench-partner-" + organisation, organisation, "PARTNER"));
         }
         Files.write(work.resolve("tokens.txt"), tokens);
+        // For changes under load (catalog.sh --changes): a platform admin of organisation 1, as token-service would issue.
+        Files.writeString(work.resolve("admin-token.txt"), issuer.token("bench-platform-admin", 1, "PLATFORM_ADMIN"));
         Files.writeString(work.resolve("url"), service.baseUrl());
         Files.writeString(work.resolve("ready"), "ready after " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s\n");
         log("ready: " + service.baseUrl() + ", " + tokens.size() + " tokens in " + work.resolve("tokens.txt"));

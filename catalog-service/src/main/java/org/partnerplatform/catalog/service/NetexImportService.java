@@ -77,7 +77,8 @@ public class NetexImportService {
                         + " yet: register the operator in token-service, or give operatorOrganisationId");
             }
             List<NewProduct> imported = checked(data, codespace, operatorId);
-            return revisions.writing(() -> write(imported, actor), result -> result.created().isEmpty() && result.updated().isEmpty()
+            // Imported products are created as DRAFTs (in no catalog); an update may change a published one.
+            return revisions.writing(() -> write(imported, actor), result -> result.updated().isEmpty()
                     ? Set.<String> of() : Set.of(CatalogRevisions.operator(operatorId)))
                     .map(result -> new ImportResult(codespace, operatorId, result.created(), result.updated(), result.unchanged(), data.warnings()));
         });

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,7 +77,8 @@ public class ProductService {
     }
 
     public Uni<ProductDetails> create(NewProduct request, String actor) {
-        return revisions.writing(() -> createInTransaction(request, actor, DataSource.ADMIN_API).chain(ProductService::details), ProductService::scopeOf)
+        // A new product is a DRAFT: in no catalog, so no cached catalog retires.
+        return revisions.writing(() -> createInTransaction(request, actor, DataSource.ADMIN_API).chain(ProductService::details), created -> Set.of())
                 .onFailure(PersistenceFailures::isUniqueViolation)
                 .transform(e -> ProblemException.conflict("product-exists", "product " + request.id() + " or its codespace was created concurrently"));
     }
@@ -233,18 +235,22 @@ public class ProductService {
      * fails if another transaction got there first) and publishes the new state, all in one transaction.
      */
     private Uni<ProductDetails> change(String id, Long expectedVersion, Function<Product, Uni<Void>> change) {
+        AtomicBoolean publishedBefore = new AtomicBoolean();
         return revisions.writing(() -> find(id)
                 .call(product -> {
                     if (expectedVersion != null && expectedVersion != product.version) {
                         throw Conflicts.staleVersion("product " + id, expectedVersion, product.version);
                     }
+                    publishedBefore.set(product.status == ProductStatus.PUBLISHED);
                     // Touching updatedAt makes the product dirty, so every change raises its version.
                     product.updatedAt = settings.now();
                     return change.apply(product);
                 })
                 .chain(product -> product.<Product> persistAndFlush())
                 .call(this::publishState)
-                .chain(ProductService::details), ProductService::scopeOf)
+                .chain(ProductService::details),
+                // Only a PUBLISHED product is in catalogs: editing a draft or a withdrawn product retires none.
+                changed -> publishedBefore.get() || changed.product().status == ProductStatus.PUBLISHED ? scopeOf(changed) : Set.of())
                 .onFailure(PersistenceFailures::isStale)
                 .transform(e -> Conflicts.changedConcurrently("product " + id));
     }
