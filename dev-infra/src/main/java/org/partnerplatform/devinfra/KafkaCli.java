@@ -26,9 +26,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <pre>
  * produce TOPIC KEY [-H name=value]...     the record's value is read from standard input
  * consume TOPIC [--timeout SECONDS]        prints every record from the beginning, then exits when idle
+ * redrive DLQ_TOPIC [--key KEY]... [--dry-run] [--timeout SECONDS]
+ *                                          sends dead letters back to the topic they came from (docs/operations.md)
  * </pre>
  *
- * The broker is KAFKA_BOOTSTRAP_SERVERS, default 127.0.0.1:9092 (the local platform's).
+ * The broker is KAFKA_BOOTSTRAP_SERVERS, default 127.0.0.1:9092 (the local platform's); KAFKA_CLIENT_PROPERTIES
+ * names a file of further client settings (TLS, SASL) for a real cluster.
  */
 public final class KafkaCli {
     private KafkaCli() {
@@ -36,13 +39,25 @@ public final class KafkaCli {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: kafka.sh produce TOPIC KEY [-H name=value]... < value\n       kafka.sh consume TOPIC [--timeout SECONDS]");
+            System.err.println("usage: kafka.sh produce TOPIC KEY [-H name=value]... < value\n       kafka.sh consume TOPIC [--timeout SECONDS]\n"
+                    + "       kafka.sh redrive DLQ_TOPIC [--key KEY]... [--dry-run] [--timeout SECONDS]");
             System.exit(2);
         }
         String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
         switch (args[0]) {
             case "produce" -> produce(bootstrap, args);
             case "consume" -> consume(bootstrap, args);
+            case "redrive" -> {
+                DeadLetterRedrive redrive;
+                try {
+                    redrive = DeadLetterRedrive.fromArguments(clientProperties(bootstrap), args);
+                } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                    System.err.println("redrive: " + e.getMessage());
+                    System.exit(2);
+                    return;
+                }
+                System.out.println(redrive.run(System.out));
+            }
             default -> {
                 System.err.println("unknown command " + args[0]);
                 System.exit(2);
@@ -61,8 +76,7 @@ public final class KafkaCli {
             String[] header = args[i + 1].split("=", 2);
             record.headers().add(header[0], header[1].getBytes(StandardCharsets.UTF_8));
         }
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = clientProperties(bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -73,11 +87,10 @@ public final class KafkaCli {
         }
     }
 
-    private static void consume(String bootstrap, String[] args) {
+    private static void consume(String bootstrap, String[] args) throws IOException {
         String topic = args[1];
         Duration idle = Duration.ofSeconds(args.length > 3 && args[2].equals("--timeout") ? Long.parseLong(args[3]) : 5);
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = clientProperties(bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "kafka-cli-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -99,6 +112,19 @@ public final class KafkaCli {
                 }
             }
         }
+    }
+
+    /** The broker, and the settings of KAFKA_CLIENT_PROPERTIES (security.protocol, sasl.*, ssl.*) when it names a file. */
+    static Properties clientProperties(String bootstrap) throws IOException {
+        Properties props = new Properties();
+        String file = System.getenv("KAFKA_CLIENT_PROPERTIES");
+        if (file != null && !file.isBlank()) {
+            try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(file))) {
+                props.load(in);
+            }
+        }
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return props;
     }
 
     private static String readStdin() throws IOException {

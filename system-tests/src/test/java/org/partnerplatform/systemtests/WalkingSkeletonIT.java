@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.partnerplatform.devinfra.DeadLetterRedrive;
 import org.partnerplatform.devinfra.Platform.Service;
 import org.partnerplatform.events.EventJson;
 import org.partnerplatform.events.EventSchemas;
@@ -179,7 +181,7 @@ class WalkingSkeletonIT {
 
     @Test
     @Order(4)
-    void recordsThatDoNotParseAreDeadLetteredOnEveryIncomingTopicAndTheNextRecordIsProcessed() {
+    void recordsThatDoNotParseAreDeadLetteredOnEveryIncomingTopicAndTheNextRecordIsProcessed() throws Exception {
         String run = UUID.randomUUID().toString();
         List<String> incoming = List.of(Topics.salesRequests(partner), Topics.CATALOG_PRODUCTS, Topics.CATALOG_AGREEMENTS, Topics.SALES_ORDER_EVENTS);
         for (String topic : incoming) {
@@ -230,6 +232,19 @@ class WalkingSkeletonIT {
             assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).as(topic).isPresent();
             assertThat(dead.value()).isEqualTo("{ this is not json");
         }
+
+        // The operators' re-drive (./kafka.sh redrive) sends a dead letter back to its topic; garbage is still garbage,
+        // so settlement-service dead-letters it again, now marked with where it was re-driven from.
+        String orderEventsDlq = Topics.deadLetter(Topics.SALES_ORDER_EVENTS);
+        Properties client = new Properties();
+        client.put("bootstrap.servers", RunningPlatform.get().kafka().bootstrapServers());
+        var redriven = new DeadLetterRedrive(client, orderEventsDlq, Set.of("garbage-" + run), false, Duration.ofSeconds(3)).run(System.out);
+        assertThat(redriven.redrivenPerTopic()).isEqualTo(Map.of(Topics.SALES_ORDER_EVENTS, 1));
+        ConsumerRecord<String, String> again = kafka.readUntil(orderEventsDlq,
+                r -> ("garbage-" + run).equals(r.key()) && KafkaTestClient.header(r, "redriven-from").isPresent(), 1, Duration.ofSeconds(30)).get(0);
+        assertThat(KafkaTestClient.header(again, "redriven-from")).hasValueSatisfying(from -> assertThat(from).startsWith(orderEventsDlq + "-"));
+        assertThat(KafkaTestClient.header(again, "dead-letter-reason")).isPresent();
+        assertThat(again.value()).isEqualTo("{ this is not json");
     }
 
     @Test

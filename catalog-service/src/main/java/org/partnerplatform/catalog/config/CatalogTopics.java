@@ -3,6 +3,7 @@ package org.partnerplatform.catalog.config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +20,13 @@ import jakarta.interceptor.Interceptor;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.partnerplatform.events.Topics;
@@ -72,6 +75,22 @@ public class CatalogTopics {
         }
     }
 
+    /** A topic's configuration; a topic that another client created a moment ago may be unknown for a moment. */
+    private static Config describe(Admin admin, ConfigResource topic, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return admin.describeConfigs(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     /** Creates the topics compacted, or makes existing ones compacted. */
     static void ensureCompacted(Admin admin, Collection<String> names, Optional<Integer> partitions, Optional<Short> replicationFactor,
             Duration timeout) {
@@ -84,9 +103,11 @@ public class CatalogTopics {
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
                 }
             }
+            Set<String> createdHere = new HashSet<>();
             for (var created : admin.createTopics(missing).values().entrySet()) {
                 try {
                     created.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    createdHere.add(created.getKey());
                     LOG.infof("created compacted topic %s", created.getKey());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
@@ -95,9 +116,12 @@ public class CatalogTopics {
                 }
             }
             for (String name : names) {
+                if (createdHere.contains(name)) {
+                    // Created compacted just now; its metadata may not have reached every broker yet, so it is not read back.
+                    continue;
+                }
                 ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
-                ConfigEntry policy = admin.describeConfigs(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                        .get(topic).get(TopicConfig.CLEANUP_POLICY_CONFIG);
+                ConfigEntry policy = describe(admin, topic, timeout).get(TopicConfig.CLEANUP_POLICY_CONFIG);
                 if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
                     LOG.warnf("topic %s has cleanup.policy=%s; setting it to compact", name, policy == null ? null : policy.value());
                     admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
