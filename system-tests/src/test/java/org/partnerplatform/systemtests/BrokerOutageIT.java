@@ -42,16 +42,10 @@ class BrokerOutageIT {
     @Test
     void salesTakenWhileTheBrokerIsDownAreSettledOnceItIsBack() {
         Platform platform = RunningPlatform.get();
-        String admin = PartnerPlatformApi.adminToken();
-        long operator = PartnerPlatformApi.registerOrganisation(admin, "AtB", "OPERATOR", "ATB");
-        long partner = PartnerPlatformApi.registerOrganisation(admin, "Bussbillett AS", "PARTNER", null);
-        var client = PartnerPlatformApi.createClient(admin, partner, "bussbillett-app", "PARTNER");
-        var finance = PartnerPlatformApi.createClient(admin, 1, "brudd-finance", "FINANCE");
-        PartnerPlatformApi.createPublishedProduct(admin, PRODUCT, operator, Map.of("ADULT", "45.00"));
-        PartnerPlatformApi.createActiveAgreement(admin, partner, operator, List.of(PRODUCT), 500, "STAGING");
-        awaitConsumed("sales-service-catalog", Set.of(Topics.CATALOG_PRODUCTS, Topics.CATALOG_AGREEMENTS), Duration.ofSeconds(60));
-        String partnerToken = token(client);
-        String financeToken = token(finance);
+        var seller = PartnerPlatformApi.onboardSeller("AtB", "ATB", "Bussbillett AS", "bussbillett-app", PRODUCT, "45.00");
+        long partner = seller.partner();
+        String partnerToken = token(seller.client());
+        String financeToken = token(seller.finance());
 
         Set<String> orderIds = new LinkedHashSet<>();
         platform.kafka().stop();

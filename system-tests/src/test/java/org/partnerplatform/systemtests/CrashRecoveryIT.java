@@ -48,15 +48,10 @@ class CrashRecoveryIT {
     void killedServicesLoseNothingAndCountNothingTwice() throws Exception {
         Platform platform = RunningPlatform.get();
         kafka = new KafkaTestClient(platform.kafka().bootstrapServers());
-        String admin = PartnerPlatformApi.adminToken();
-        long operator = PartnerPlatformApi.registerOrganisation(admin, "Ruter", "OPERATOR", "RUT");
-        long partner = PartnerPlatformApi.registerOrganisation(admin, "Krasj og Gjenstart AS", "PARTNER", null);
-        var client = PartnerPlatformApi.createClient(admin, partner, "krasj-app", "PARTNER");
-        var finance = PartnerPlatformApi.createClient(admin, 1, "krasj-finance", "FINANCE");
-        PartnerPlatformApi.createPublishedProduct(admin, PRODUCT, operator, Map.of("ADULT", "44.00"));
-        PartnerPlatformApi.createActiveAgreement(admin, partner, operator, List.of(PRODUCT), 500, "STAGING");
-        awaitConsumed("sales-service-catalog", Set.of(Topics.CATALOG_PRODUCTS, Topics.CATALOG_AGREEMENTS), Duration.ofSeconds(60));
-        String partnerToken = token(client);
+        var seller = PartnerPlatformApi.onboardSeller("Ruter", "RUT", "Krasj og Gjenstart AS", "krasj-app", PRODUCT, "44.00");
+        long partner = seller.partner();
+        var finance = seller.finance();
+        String partnerToken = token(seller.client());
 
         // A first batch, then sales-service dies while it works through it.
         CompletableFuture<Void> firstBatch = CompletableFuture.runAsync(() -> send(partner, partnerToken, 0, 150));

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.partnerplatform.devinfra.Platform.Service;
+import org.partnerplatform.events.Topics;
 
 import io.restassured.http.ContentType;
 
@@ -77,6 +78,23 @@ final class PartnerPlatformApi {
         given().auth().oauth2(admin).put(RunningPlatform.url(Service.CATALOG) + "/v1/admin/agreements/{id}/readiness/{env}", id, environment)
                 .then().statusCode(200);
         return id;
+    }
+
+    /** A partner ready to sell one operator's product (5 % commission, ready in STAGING), and a FINANCE client to read its ledger. */
+    record Seller(long operator, long partner, Credentials client, Credentials finance) {
+    }
+
+    /** Onboards a {@link Seller} through the APIs and waits until sales-service has the product and the agreement. */
+    static Seller onboardSeller(String operatorName, String codespace, String partnerName, String clientName, String productId, String adultPrice) {
+        String admin = adminToken();
+        long operator = registerOrganisation(admin, operatorName, "OPERATOR", codespace);
+        long partner = registerOrganisation(admin, partnerName, "PARTNER", null);
+        Credentials client = createClient(admin, partner, clientName, "PARTNER");
+        Credentials finance = createClient(admin, 1, clientName + "-finance", "FINANCE");
+        createPublishedProduct(admin, productId, operator, Map.of("ADULT", adultPrice));
+        createActiveAgreement(admin, partner, operator, List.of(productId), 500, "STAGING");
+        awaitConsumed("sales-service-catalog", Set.of(Topics.CATALOG_PRODUCTS, Topics.CATALOG_AGREEMENTS), Duration.ofSeconds(60));
+        return new Seller(operator, partner, client, finance);
     }
 
     /** Waits until a consumer group has committed offsets up to the current end of the topics: it has applied all of it. */
