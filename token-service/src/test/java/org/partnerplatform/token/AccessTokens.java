@@ -3,14 +3,17 @@ package org.partnerplatform.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
@@ -75,5 +78,33 @@ public final class AccessTokens {
         // A JSON number, not a string: the hub's resource servers read it as a number.
         assertThat(token.payload().get(TokenServiceApi.ORGANISATION_CLAIM)).isInstanceOf(Number.class);
         assertThat(((Number) token.payload().get(TokenServiceApi.ORGANISATION_CLAIM)).longValue()).isEqualTo(organisationId);
+    }
+
+    /** The claims token-service puts in a platform admin's token (organisation 1), for tests that forge tokens. */
+    public static JwtClaims platformAdminClaims() {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(TokenServiceApi.STAGING_ISSUER);
+        claims.setAudience(TokenServiceApi.STAGING_AUDIENCE);
+        claims.setSubject(TokenServiceApi.ADMIN_ID);
+        claims.setIssuedAt(NumericDate.fromSeconds(Instant.now().getEpochSecond()));
+        claims.setExpirationTimeMinutesInTheFuture(10);
+        claims.setJwtId(UUID.randomUUID().toString());
+        claims.setClaim("client_id", TokenServiceApi.ADMIN_ID);
+        claims.setClaim("azp", TokenServiceApi.ADMIN_ID);
+        claims.setStringListClaim("roles", "PLATFORM_ADMIN");
+        claims.setClaim(TokenServiceApi.ORGANISATION_CLAIM, 1);
+        return claims;
+    }
+
+    /** Signs claims as an access token (typ at+jwt) with any key and algorithm, checked or not. */
+    public static String sign(JwtClaims claims, java.security.Key key, String kid, String algorithm) throws Exception {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key);
+        jws.setKeyIdHeaderValue(kid);
+        jws.setHeader("typ", "at+jwt");
+        jws.setAlgorithmHeaderValue(algorithm);
+        jws.setDoKeyValidation(false);
+        return jws.getCompactSerialization();
     }
 }

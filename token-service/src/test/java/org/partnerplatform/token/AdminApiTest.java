@@ -12,10 +12,8 @@ import static org.partnerplatform.token.TokenServiceApi.createPartner;
 import static org.partnerplatform.token.TokenServiceApi.postClient;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
@@ -23,9 +21,7 @@ import jakarta.inject.Inject;
 import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.BeforeEach;
@@ -237,45 +233,20 @@ class AdminApiTest {
 
     /** A token of the bootstrap admin, signed with the service's real key, after the given change. */
     private String signedWithTheRealKey(java.util.function.Consumer<JwtClaims> change) throws Exception {
-        JwtClaims claims = adminClaims();
+        JwtClaims claims = AccessTokens.platformAdminClaims();
         change.accept(claims);
         Signer signer = keys.signer();
-        return sign(claims, signer.privateKey(), signer.kid(), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        return AccessTokens.sign(claims, signer.privateKey(), signer.kid(), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
     }
 
     /** Signed by a key the service never published, under the kid of one it did. */
     private String forged() throws Exception {
         EllipticCurveJsonWebKey foreign = EcJwkGenerator.generateJwk(EllipticCurves.P256);
-        return sign(adminClaims(), foreign.getPrivateKey(), keys.signer().kid(), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        return AccessTokens.sign(AccessTokens.platformAdminClaims(), foreign.getPrivateKey(), keys.signer().kid(), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
     }
 
     private String hmacSigned() throws Exception {
-        return sign(adminClaims(), new HmacKey(new byte[32]), keys.signer().kid(), AlgorithmIdentifiers.HMAC_SHA256);
-    }
-
-    private static JwtClaims adminClaims() {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(TokenServiceApi.STAGING_ISSUER);
-        claims.setAudience(TokenServiceApi.STAGING_AUDIENCE);
-        claims.setSubject(TokenServiceApi.ADMIN_ID);
-        claims.setIssuedAt(NumericDate.fromSeconds(Instant.now().getEpochSecond()));
-        claims.setExpirationTimeMinutesInTheFuture(10);
-        claims.setJwtId(UUID.randomUUID().toString());
-        claims.setClaim("azp", TokenServiceApi.ADMIN_ID);
-        claims.setStringListClaim("roles", "PLATFORM_ADMIN");
-        claims.setClaim(TokenServiceApi.ORGANISATION_CLAIM, 1);
-        return claims;
-    }
-
-    private static String sign(JwtClaims claims, java.security.Key key, String kid, String algorithm) throws Exception {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key);
-        jws.setKeyIdHeaderValue(kid);
-        jws.setHeader("typ", "at+jwt");
-        jws.setAlgorithmHeaderValue(algorithm);
-        jws.setDoKeyValidation(false);
-        return jws.getCompactSerialization();
+        return AccessTokens.sign(AccessTokens.platformAdminClaims(), new HmacKey(new byte[32]), keys.signer().kid(), AlgorithmIdentifiers.HMAC_SHA256);
     }
 
     static String randomCodespace() {

@@ -12,13 +12,11 @@ import static org.partnerplatform.token.TokenServiceApi.introspect;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.keys.EllipticCurves;
@@ -175,27 +173,12 @@ class IntrospectionTest {
     }
 
     private static JwtClaims claims(java.util.function.Consumer<JwtClaims> change) {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(TokenServiceApi.STAGING_ISSUER);
-        claims.setAudience(TokenServiceApi.STAGING_AUDIENCE);
-        claims.setSubject(TokenServiceApi.ADMIN_ID);
-        claims.setIssuedAt(NumericDate.fromSeconds(Instant.now().getEpochSecond()));
-        claims.setExpirationTimeMinutesInTheFuture(10);
-        claims.setJwtId(UUID.randomUUID().toString());
-        claims.setClaim("client_id", TokenServiceApi.ADMIN_ID);
-        claims.setStringListClaim("roles", "PLATFORM_ADMIN");
-        claims.setClaim(TokenServiceApi.ORGANISATION_CLAIM, 1);
+        JwtClaims claims = AccessTokens.platformAdminClaims();
         change.accept(claims);
         return claims;
     }
 
     private static String sign(JwtClaims claims, Signer signer) throws Exception {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(signer.privateKey());
-        jws.setKeyIdHeaderValue(signer.kid());
-        jws.setHeader("typ", "at+jwt");
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-        return jws.getCompactSerialization();
+        return AccessTokens.sign(claims, signer.privateKey(), signer.kid(), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
     }
 }
