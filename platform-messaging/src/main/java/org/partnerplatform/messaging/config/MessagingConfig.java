@@ -29,12 +29,9 @@ public interface MessagingConfig {
         @WithDefault("PT0.05S")
         Duration interval();
 
-        @WithDefault("200")
+        /** Rows per round: sent at once, deleted with one statement. */
+        @WithDefault("500")
         int batchSize();
-
-        /** Published rows are kept this long (for audit and replay), then deleted. */
-        @WithDefault("P7D")
-        Duration retention();
     }
 
     interface Incoming {

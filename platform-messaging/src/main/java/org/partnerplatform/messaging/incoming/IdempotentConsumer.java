@@ -1,5 +1,7 @@
 package org.partnerplatform.messaging.incoming;
 
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,9 +10,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.partnerplatform.events.InvalidEventException;
 import org.partnerplatform.messaging.inbox.Inbox;
+import org.partnerplatform.messaging.inbox.InboxRows;
+import org.partnerplatform.messaging.tx.Work;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Runs a consumer's handler for one CloudEvent record, exactly once per event id and consumer:
@@ -20,6 +26,8 @@ import io.smallrye.mutiny.Uni;
  * violation) goes straight to its dead-letter topic;</li>
  * <li>any other failure is retried with back-off, then dead-lettered ({@link ReliableHandling}).</li>
  * </ul>
+ * {@link #process} handles one record in a Hibernate Reactive transaction; {@link #processBatch} a batch of them in
+ * one transaction of the reactive client ({@link BatchConsumer}), the way for channels that carry volume.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -27,10 +35,44 @@ public class IdempotentConsumer {
 
     private final Inbox inbox;
     private final ReliableHandling handling;
+    private final BatchConsumer batches;
 
-    public IdempotentConsumer(Inbox inbox, ReliableHandling handling) {
+    public IdempotentConsumer(Inbox inbox, ReliableHandling handling, BatchConsumer batches) {
         this.inbox = inbox;
         this.handling = handling;
+        this.batches = batches;
+    }
+
+    private record Delivery<T>(IncomingEvent event, T payload) {
+    }
+
+    /** A batch of CloudEvents, each applied once per consumer: the inbox rows of all of them are one statement. */
+    public <T> Uni<Void> processBatch(KafkaRecordBatch<String, String> batch, String consumer, EventHandler<T> handler) {
+        return batches.consume(batch, new BatchHandler<Delivery<T>>() {
+            @Override
+            public Uni<Delivery<T>> prepare(KafkaRecord<String, String> record) {
+                IncomingEvent event = IncomingEvent.from(record);
+                T payload = handler.read(event);
+                return Uni.createFrom().item(payload == null ? null : new Delivery<>(event, payload));
+            }
+
+            @Override
+            public Uni<Void> load(List<Delivery<T>> items, Work work) {
+                return InboxRows.recordFirstDeliveries(work, consumer, items.stream().map(d -> d.event().id()).toList())
+                        .chain(first -> {
+                            work.local(Delivery.class, () -> first);
+                            return handler.load(items.stream().filter(d -> first.contains(d.event().id())).map(Delivery::payload).toList(), work);
+                        });
+            }
+
+            @Override
+            public Uni<Void> apply(Delivery<T> item, Work work) {
+                Set<String> first = work.local(Delivery.class, Set::of);
+                // Removed once applied: the same event twice in one batch is applied once.
+                return first.remove(item.event().id()) ? handler.apply(item.event(), item.payload(), work)
+                        : skipRepeat(consumer, item.event());
+            }
+        });
     }
 
     public Uni<Void> process(Message<String> message, String consumer, Function<IncomingEvent, Uni<Void>> handler) {

@@ -62,12 +62,12 @@ public class ReliableHandling {
      * A Vert.x timer rather than Mutiny's delay: set from the failing attempt's context, it fires on that context, where
      * the next attempt's reactive session must run.
      */
-    private Uni<Void> pause(Duration delay) {
+    Uni<Void> pause(Duration delay) {
         return Uni.createFrom().emitter(emitter -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> emitter.complete(null)));
     }
 
     /** initial-backoff doubled per attempt, at most max-backoff, with up to a quarter more at random (no herds). */
-    private Duration backoff(int attempt) {
+    Duration backoff(int attempt) {
         var incoming = config.incoming();
         long initial = Math.max(1, incoming.initialBackoff().toMillis());
         long max = Math.max(initial, incoming.maxBackoff().toMillis());

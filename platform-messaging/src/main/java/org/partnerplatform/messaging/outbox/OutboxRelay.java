@@ -1,21 +1,21 @@
 package org.partnerplatform.messaging.outbox;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.partnerplatform.messaging.config.MessagingConfig;
 
@@ -23,8 +23,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -33,51 +33,62 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Publishes outbox rows to Kafka (idempotent producer, acks=all) and marks them published in the same database
- * transaction that locked them. Several replicas may run it: each locks rows with FOR UPDATE SKIP LOCKED, and
- * takes only the oldest unpublished row of each record key, so one key's events are published one after another
- * in the order they were written, whichever replica publishes them. A row the broker refuses is retried with
- * back-off (up to five minutes apart) while other keys go on. A crash between the broker's ack and the commit
- * republishes the batch: delivery is at least once, and consumers skip repeats by event id (the inbox).
+ * Publishes outbox rows to Kafka (idempotent producer, acks=all) and deletes them in the database transaction that
+ * read them, once the broker has them. One round at a time per database, whichever replica runs it (a transaction
+ * advisory lock): a round takes the oldest due rows in position order, sends them all at once (the producer keeps
+ * their order per partition, and so per key), and deletes the sent rows with one statement. A key's rows therefore
+ * go out in the order they were written, many per round. A row the broker refuses is postponed with back-off (2 s
+ * doubling to five minutes) and holds back the later rows of its (topic, key): they stay in the outbox, even if this
+ * round sent them, and go out again after it. A crash between the broker's ack and the commit republishes the round:
+ * delivery is at least once, and consumers skip repeats by event id (the inbox). The events' history is Kafka's:
+ * published rows are not kept.
  */
 @ApplicationScoped
 public class OutboxRelay {
     public static final String CHANNEL = "platform-outbox";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** The advisory lock that lets one relay round run at a time per database ("outbox" in ASCII). */
+    private static final long ROUND_LOCK = 0x6f7574626f78L;
 
-    private static final String SELECT_HEADS = """
+    private static final String TRY_LOCK = "select pg_try_advisory_xact_lock($1)";
+    private static final String SELECT_DUE = """
             select o.position, o.event_id, o.topic, o.message_key, o.event_type, o.event_source, o.event_subject,
                    o.event_time, o.payload, o.correlation_id
               from outbox o
-             where o.published_at is null
-               and (o.next_attempt_at is null or o.next_attempt_at <= now())
-               and not exists (select 1 from outbox earlier
-                                where earlier.published_at is null
-                                  and earlier.topic = o.topic
-                                  and earlier.message_key = o.message_key
-                                  and earlier.position < o.position)
+             where (o.next_attempt_at is null or o.next_attempt_at <= now())
+               and not exists (select 1 from outbox held
+                                where held.next_attempt_at is not null
+                                  and held.topic = o.topic
+                                  and held.message_key = o.message_key
+                                  and held.position < o.position)
              order by o.position
-             limit $1
-               for update of o skip locked""";
-    private static final String MARK_PUBLISHED = "update outbox set published_at = now() where position = any($1)";
+             limit $1""";
+    private static final String DELETE_SENT = "delete from outbox where position = any($1)";
     private static final String POSTPONE = """
-            update outbox set attempts = attempts + 1, last_error = $2,
-                   next_attempt_at = now() + least(make_interval(secs => power(2, least(attempts, 8))), interval '5 minutes')
-             where position = $1""";
-    private static final String PURGE = "delete from outbox where published_at < now() - make_interval(secs => $1)";
+            update outbox o set attempts = o.attempts + 1, last_error = f.error,
+                   next_attempt_at = now() + least(make_interval(secs => power(2, least(o.attempts + 1, 8))), interval '5 minutes')
+              from unnest($1::bigint[], $2::text[]) as f(position, error)
+             where o.position = f.position""";
+    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final Pool pool;
-    private final MutinyEmitter<String> emitter;
+    private final KafkaClientService kafka;
     private final Vertx vertx;
     private final MessagingConfig config;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean nudged = new AtomicBoolean();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong rounds = new AtomicLong();
     private volatile long timerId = -1;
-    private volatile Instant lastPurge = Instant.EPOCH;
 
-    public OutboxRelay(Pool pool, @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
-            Vertx vertx, MessagingConfig config) {
+    /**
+     * The emitter is not used to send: it declares the outgoing channel whose producer (configured by
+     * mp.messaging.outgoing.platform-outbox.*, security included) the relay takes from the connector.
+     */
+    public OutboxRelay(Pool pool, KafkaClientService kafka, @Channel(CHANNEL) MutinyEmitter<String> channel, Vertx vertx,
+            MessagingConfig config) {
         this.pool = pool;
-        this.emitter = emitter;
+        this.kafka = kafka;
         this.vertx = vertx;
         this.config = config;
     }
@@ -95,6 +106,25 @@ public class OutboxRelay {
         }
     }
 
+    /** Asks for a round now rather than at the next poll: this process has just committed outbox rows. */
+    public void nudge() {
+        long pending = timerId;
+        if (running.get() && pending >= 0 && vertx.cancelTimer(pending)) {
+            vertx.runOnContext(v -> poll());
+        } else {
+            nudged.set(true);
+        }
+    }
+
+    /** Rows published and rounds that published any, since start (for metrics and tests). */
+    public long publishedRows() {
+        return published.get();
+    }
+
+    public long publishingRounds() {
+        return rounds.get();
+    }
+
     private void schedule(long delayMillis) {
         if (running.get()) {
             timerId = vertx.setTimer(Math.max(1, delayMillis), id -> poll());
@@ -102,84 +132,109 @@ public class OutboxRelay {
     }
 
     private void poll() {
-        relayBatch().chain(this::purgeNowAndThen).subscribe().with(
-                published -> schedule(published > 0 ? 1 : config.relay().interval().toMillis()),
+        timerId = -1;
+        relayBatch().subscribe().with(
+                sent -> schedule(sent > 0 || nudged.getAndSet(false) ? 1 : config.relay().interval().toMillis()),
                 failure -> {
                     LOG.warnf("Outbox relay round failed, retrying: %s", failure.toString());
                     schedule(Math.max(1000, config.relay().interval().toMillis()));
                 });
     }
 
-    /** One round: publishes up to batch-size rows and returns how many it published. */
+    /** One round: publishes up to batch-size rows and returns how many went out (0 when another replica's round runs). */
     public Uni<Integer> relayBatch() {
-        return pool.withTransaction(connection -> connection.preparedQuery(SELECT_HEADS)
-                .execute(Tuple.of(config.relay().batchSize()))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().item(0);
-                    }
-                    List<Uni<Throwable>> sends = new ArrayList<>(rows.size());
-                    List<Long> positions = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        positions.add(row.getLong("position"));
-                        // Each row succeeds or fails on its own: one refused record must not hold back the others.
-                        sends.add(emitter.sendMessage(toMessage(row)).onItemOrFailure().transform((ok, failure) -> failure));
-                    }
-                    return Uni.join().all(sends).andFailFast().chain(outcomes -> settle(connection, rows, positions, outcomes));
-                }));
+        return pool.withTransaction(connection -> connection.preparedQuery(TRY_LOCK).execute(Tuple.of(ROUND_LOCK))
+                .chain(locked -> !locked.iterator().next().getBoolean(0) ? Uni.createFrom().item(0)
+                        : connection.preparedQuery(SELECT_DUE).execute(Tuple.of(config.relay().batchSize()))
+                                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(0) : publish(connection, rows))));
     }
 
-    private static Uni<Integer> settle(SqlConnection connection, RowSet<Row> rows, List<Long> positions,
-            List<Throwable> outcomes) {
-        List<Long> published = new ArrayList<>(positions.size());
-        Uni<Void> postponed = Uni.createFrom().voidItem();
-        int i = 0;
-        for (Row row : rows) {
-            Throwable failure = outcomes.get(i);
-            long position = positions.get(i++);
-            if (failure == null) {
-                published.add(position);
-                continue;
+    private Uni<Integer> publish(SqlConnection connection, RowSet<Row> rows) {
+        List<OutboxRow> batch = new ArrayList<>(rows.size());
+        rows.forEach(row -> batch.add(OutboxRow.of(row)));
+        Context context = Vertx.currentContext();
+        KeyOrder order = new KeyOrder();
+        return kafka.<String, String> getProducer(CHANNEL).runOnSendingThread((Function<Producer<String, String>, List<CompletableFuture<Void>>>) producer -> send(producer, batch))
+                .chain(sends -> Uni.createFrom().completionStage(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                        .handle((ok, ignored) -> sends)))
+                .emitOn(task -> context.runOnContext(v -> task.run()))
+                .chain(sends -> {
+                    for (int i = 0; i < batch.size(); i++) {
+                        order.outcome(batch.get(i), failureOf(sends.get(i)));
+                    }
+                    return settle(connection, order);
+                });
+    }
+
+    /** Sends every row of the round on the producer's own thread; each send's future fails on its own. */
+    private static List<CompletableFuture<Void>> send(Producer<String, String> producer, List<OutboxRow> batch) {
+        List<CompletableFuture<Void>> sends = new ArrayList<>(batch.size());
+        for (OutboxRow row : batch) {
+            CompletableFuture<Void> sent = new CompletableFuture<>();
+            try {
+                producer.send(toRecord(row), (metadata, failure) -> {
+                    if (failure == null) {
+                        sent.complete(null);
+                    } else {
+                        sent.completeExceptionally(failure);
+                    }
+                });
+            } catch (RuntimeException e) {
+                sent.completeExceptionally(e);
             }
-            LOG.warnf("Outbox row %d (%s to %s) was not published and will be retried: %s", position, row.getString("event_type"),
-                    row.getString("topic"), failure.toString());
-            String error = failure.toString().length() > 1000 ? failure.toString().substring(0, 1000) : failure.toString();
-            postponed = postponed.chain(() -> connection.preparedQuery(POSTPONE).execute(Tuple.of(position, error)).replaceWithVoid());
+            sends.add(sent);
         }
-        Uni<Void> marked = published.isEmpty() ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(published.toArray(new Long[0]))).replaceWithVoid();
-        Uni<Void> failed = postponed;
-        return marked.chain(() -> failed).replaceWith(published.size());
+        return sends;
     }
 
-    private Uni<Integer> purgeNowAndThen(int published) {
-        Duration retention = config.relay().retention();
-        if (Instant.now().isBefore(lastPurge.plus(Duration.ofMinutes(10)))) {
-            return Uni.createFrom().item(published);
-        }
-        lastPurge = Instant.now();
-        return pool.preparedQuery(PURGE).execute(Tuple.of((double) retention.toSeconds())).replaceWith(published);
+    private Uni<Integer> settle(SqlConnection connection, KeyOrder order) {
+        List<Long> sent = order.sent();
+        List<OutboxRow> failed = order.failed();
+        failed.forEach(row -> LOG.warnf("Outbox row %d (%s to %s, key %s) was not published and will be retried; the later rows of its key wait: %s",
+                row.position(), row.eventType(), row.topic(), row.key(), order.failureOf(row)));
+        Uni<Void> deleted = sent.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(DELETE_SENT).execute(Tuple.of(sent.toArray(new Long[0]))).replaceWithVoid();
+        Uni<Void> postponed = failed.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(POSTPONE).execute(Tuple.of(failed.stream().map(OutboxRow::position).toArray(Long[]::new),
+                        failed.stream().map(order::failureOf).toArray(String[]::new))).replaceWithVoid();
+        return deleted.chain(() -> postponed).invoke(() -> {
+            if (!sent.isEmpty()) {
+                published.addAndGet(sent.size());
+                rounds.incrementAndGet();
+            }
+        }).replaceWith(sent.size());
     }
 
-    private static Message<String> toMessage(Row row) {
-        List<RecordHeader> headers = new ArrayList<>(1);
-        String correlationId = row.getString("correlation_id");
-        if (correlationId != null) {
-            headers.add(new RecordHeader("X-Correlation-Id", correlationId.getBytes(StandardCharsets.UTF_8)));
+    private static Throwable failureOf(CompletableFuture<Void> send) {
+        try {
+            send.join();
+            return null;
+        } catch (java.util.concurrent.CompletionException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        } catch (RuntimeException e) {
+            return e;
         }
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String> builder()
-                .withTopic(row.getString("topic"))
-                .withKey(row.getString("message_key"))
-                .withHeaders(headers)
-                .build();
-        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String> builder()
-                .withId(row.getUUID("event_id").toString())
-                .withType(row.getString("event_type"))
-                .withSource(URI.create(row.getString("event_source")))
-                .withSubject(row.getString("event_subject"))
-                .withTimestamp(row.getOffsetDateTime("event_time").atZoneSameInstant(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .build();
-        return Message.of(row.getString("payload")).addMetadata(kafka).addMetadata(cloudEvent);
+    }
+
+    /** The record in CloudEvents binary mode, as consumers read it (IncomingEvent): ce_* headers, the JSON body. */
+    static ProducerRecord<String, String> toRecord(OutboxRow row) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, "ce_specversion", "1.0");
+        header(headers, "ce_id", row.eventId());
+        header(headers, "ce_type", row.eventType());
+        header(headers, "ce_source", row.source());
+        if (row.subject() != null) {
+            header(headers, "ce_subject", row.subject());
+        }
+        header(headers, "ce_time", RFC_3339.format(row.time()));
+        header(headers, "content-type", "application/json");
+        if (row.correlationId() != null) {
+            header(headers, "X-Correlation-Id", row.correlationId());
+        }
+        return new ProducerRecord<>(row.topic(), null, row.key(), row.payload(), headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# The end-to-end benchmark of the money path: a partner's sale request on Kafka -> sales-service (token, agreement,
+# price, order, tickets) -> the result on the partner's topic and the order event -> settlement-service's ledger entry
+# -> the SettlementEntryRecorded event on settlement.events that finance reads. Everything runs on this machine:
+# Kafka and PostgreSQL (embedded, in the fixture's JVM and beside it), the four packaged services as processes, and the
+# load generator (kafka-clients). Each run is proved correct (one result per request, one ledger entry and one
+# settlement event per order, totals to the øre); a wrong run fails the script. Method and results: docs/benchmarks.md
+# ("The money path, end to end").
+#
+# Usage: bench/sales-e2e.sh [--skip-build] [--partners 50] [--jvm "OPTS"] [--env KEY=VALUE]... [--runs "SPEC ..."]
+#   SPEC is open:<requests/s>:<seconds>, closed:<in flight>:<seconds> or rest:<connections>:<seconds>;
+#   default "closed:1000:30 open:1000:60 closed:2000:60 rest:64:30" (the first run warms up, and is reported too).
+#   --jvm and --env reach the four services (default JVM options: those of the local platform).
+#   --profile records the last run with JFR in sales-service and settlement-service and summarises where their CPU went
+#   (bench/sales-profile.py; the recordings stay in bench/sales-e2e/target/run/*.jfr).
+# Needs: a JDK 25 for the services (SERVICE_JAVA, default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; the build stays
+#        on Java 17; the fixture and the load generator run on the java on PATH); wrk for rest runs (apt-get install -y wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=true
+profile=false
+runs="closed:1000:30 open:1000:60 closed:2000:60 rest:64:30"
+fixture_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --skip-build) build=false; shift ;;
+    --partners) fixture_args+=(--partners "$2"); shift 2 ;;
+    --jvm) fixture_args+=(--jvm "$2"); shift 2 ;;
+    --env) fixture_args+=(--env "$2"); shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --profile) profile=true; shift ;;
+    --help|-h) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+# Deep stacks for the profile, so that every sample reaches the event loop it ran on (JFR keeps 64 frames by default).
+if $profile && ! printf '%s\n' ${fixture_args[@]+"${fixture_args[@]}"} | grep -q -- '^--jvm$'; then
+  fixture_args+=(--jvm "-Xmx384m -XX:+UseSerialGC -XX:FlightRecorderOptions:stackdepth=512")
+fi
+service_java=${SERVICE_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+if [[ "$runs" == *rest:* ]] && ! command -v wrk >/dev/null; then
+  echo "wrk is missing for the rest runs: apt-get install -y wrk" >&2; exit 1
+fi
+
+if $build; then
+  ./mvnw -q -DskipTests install
+fi
+./mvnw -q -f bench/sales-e2e/pom.xml package
+classpath="bench/sales-e2e/target/classes:$(cat bench/sales-e2e/target/bench-classpath.txt)"
+
+work=bench/sales-e2e/target/run
+rm -rf "$work"
+mkdir -p "$work"
+PLATFORM_JAVA="$service_java" java -Dplatform.repository="$PWD" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" \
+  org.partnerplatform.bench.sales.SalesFixture --work "$work" ${fixture_args[@]+"${fixture_args[@]}"} > "$work/fixture.log" 2>&1 &
+fixture=$!
+trap 'kill $fixture 2>/dev/null; wait $fixture 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do
+  [ -f "$work/ready" ] && break
+  kill -0 $fixture 2>/dev/null || { echo "the fixture stopped; see $work/fixture.log" >&2; tail -30 "$work/fixture.log" >&2; exit 1; }
+  sleep 1
+done
+[ -f "$work/ready" ] || { echo "the fixture was not ready in 10 minutes" >&2; exit 1; }
+
+report="$work/report.md"
+{
+  echo "# sales-e2e $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB"
+  echo "services on: $("$service_java" -version 2>&1 | head -1); fixture (Kafka) and load generator on: $(java -version 2>&1 | head -1)"
+  echo "population: $(grep -c 'client-id' "$work/fixture.properties") partners"
+} | tee "$report"
+
+status=0
+n=0
+for spec in $runs; do
+  n=$((n + 1))
+  IFS=: read -r kind amount seconds <<< "$spec"
+  case "$kind" in
+    open) load_args=(--mode open --rate "$amount") ;;
+    closed) load_args=(--mode closed --in-flight "$amount") ;;
+    rest) load_args=(--mode rest --connections "$amount") ;;
+    *) echo "unknown run $spec" >&2; exit 2 ;;
+  esac
+  if $profile && [ "$n" -eq "$(wc -w <<< "$runs")" ]; then
+    for service in sales settlement; do
+      "$(dirname "$service_java")/jcmd" "$(grep "^$service.pid=" "$work/fixture.properties" | cut -d= -f2)" JFR.start name=bench \
+        settings=profile duration="$((seconds + 5))s" filename="$PWD/$work/$service.jfr" > /dev/null
+    done
+  fi
+  java -Xms2g -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" org.partnerplatform.bench.sales.SalesLoad --work "$work" --name "run$n$(date +%H%M%S)" \
+    --duration "$seconds" --report "$report" "${load_args[@]}" || status=1
+done
+if $profile; then
+  sleep 8
+  for service in sales settlement; do
+    echo "--- profile of $service-service during the last run" | tee -a "$report"
+    "$(dirname "$service_java")/jfr" print --json --events jdk.ExecutionSample "$work/$service.jfr" | python3 bench/sales-profile.py | tee -a "$report"
+  done
+fi
+echo "report: $report; services' logs: $work/platform/logs"
+exit $status

@@ -1,0 +1,98 @@
+package org.partnerplatform.messaging.tx;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.partnerplatform.events.EventJson;
+import org.partnerplatform.events.EventSchemas;
+import org.partnerplatform.events.EventType;
+import org.partnerplatform.messaging.outbox.OutgoingEvent;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * One database transaction, as a handler sees it, whether it applies one event or a batch of them: statements run at
+ * once on {@link #sql()} (reads, and updates whose result matters); inserts given to {@link #insert} and events
+ * given to {@link #publish} are kept and written when the work is done, one multi-row statement per table (in the
+ * order the tables were first used, so that a row can reference one inserted before it) and one for the outbox, all
+ * before the commit. So an insert is not visible to {@link #sql()} in the same work: state that later items of a
+ * batch must see goes in {@link #local}.
+ */
+public final class Work {
+    static final MultiRowInsert OUTBOX = MultiRowInsert.into("outbox")
+            .column("event_id", "uuid").column("topic", "text").column("message_key", "text").column("event_type", "text")
+            .column("event_source", "text").column("event_subject", "text").column("event_time", "timestamptz")
+            .column("payload", "text").column("correlation_id", "text")
+            .build();
+
+    private final SqlConnection connection;
+    private final String source;
+    private final boolean validateOutgoing;
+    private final Map<MultiRowInsert, List<Object[]>> inserts = new LinkedHashMap<>();
+    private final List<Object[]> outbox = new ArrayList<>();
+    private final Map<Object, Object> locals = new HashMap<>();
+
+    Work(SqlConnection connection, String source, boolean validateOutgoing) {
+        this.connection = connection;
+        this.source = source;
+        this.validateOutgoing = validateOutgoing;
+    }
+
+    /** The transaction's connection, for statements that must run now. */
+    public SqlConnection sql() {
+        return connection;
+    }
+
+    /** Adds a row (values in the insert's column order), written when the work is done. */
+    public void insert(MultiRowInsert into, Object... values) {
+        if (values.length != into.columns()) {
+            throw new IllegalArgumentException(into.table() + " takes " + into.columns() + " values, not " + values.length);
+        }
+        inserts.computeIfAbsent(into, k -> new ArrayList<>()).add(values);
+    }
+
+    /** Adds an event to the outbox, committed with the rest of the work or not at all; returns its id (ce_id). */
+    public UUID publish(OutgoingEvent event) {
+        EventType type = EventType.ofPayload(event.payload().getClass())
+                .orElseThrow(() -> new IllegalArgumentException(event.payload().getClass() + " is not an event contract"));
+        String json = EventJson.write(event.payload());
+        if (validateOutgoing) {
+            EventSchemas.requireValid(type, json);
+        }
+        UUID id = UUID.randomUUID();
+        outbox.add(new Object[] { id, event.topic(), event.key(), type.ceType(), source, event.subject(),
+                OffsetDateTime.now(ZoneOffset.UTC), json, event.correlationId() });
+        return id;
+    }
+
+    /** State shared by the items of one work (a batch), created on first use. */
+    @SuppressWarnings("unchecked")
+    public <T> T local(Object key, Supplier<T> create) {
+        return (T) locals.computeIfAbsent(key, k -> create.get());
+    }
+
+    boolean publishes() {
+        return !outbox.isEmpty();
+    }
+
+    /** Writes the kept inserts, then the outbox rows. */
+    Uni<Void> flush() {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<MultiRowInsert, List<Object[]>> entry : inserts.entrySet()) {
+            chain = chain.chain(() -> write(entry.getKey(), entry.getValue()));
+        }
+        return chain.chain(() -> outbox.isEmpty() ? Uni.createFrom().voidItem() : write(OUTBOX, outbox));
+    }
+
+    private Uni<Void> write(MultiRowInsert into, List<Object[]> rows) {
+        return connection.preparedQuery(into.sql()).execute(into.parameters(rows)).replaceWithVoid();
+    }
+}
