@@ -10,9 +10,11 @@
 # Usage: bench/sales-e2e.sh [--skip-build] [--partners 50] [--jvm "OPTS"] [--env KEY=VALUE]... [--runs "SPEC ..."]
 #   SPEC is open:<requests/s>:<seconds>, closed:<in flight>:<seconds> or rest:<connections>:<seconds>;
 #   default "closed:1000:30 open:1000:60 closed:2000:60 rest:64:30" (the first run warms up, and is reported too).
-#   --jvm and --env reach the four services (default JVM options: those of the local platform).
+#   --jvm and --env reach the four services (default JVM options: those of the local platform); BENCH_LOAD_JAVA_OPTIONS
+#   the load generator (e.g. -Dbench.fetch-max-wait-ms=10).
 #   --profile records the last run with JFR in sales-service and settlement-service and summarises where their CPU went
-#   (bench/sales-profile.py; the recordings stay in bench/sales-e2e/target/run/*.jfr).
+#   (bench/sales-profile.py; the recordings stay in bench/sales-e2e/target/run/*.jfr), and PostgreSQL's statements
+#   by time spent (pg_stat_statements, loaded for the purpose; needs psql).
 # Needs: a JDK 25 for the services (SERVICE_JAVA, default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; the build stays
 #        on Java 17; the fixture and the load generator run on the java on PATH); wrk for rest runs (apt-get install -y wrk).
 set -euo pipefail
@@ -37,6 +39,9 @@ done
 # Deep stacks for the profile, so that every sample reaches the event loop it ran on (JFR keeps 64 frames by default).
 if $profile && ! printf '%s\n' ${fixture_args[@]+"${fixture_args[@]}"} | grep -q -- '^--jvm$'; then
   fixture_args+=(--jvm "-Xmx384m -XX:+UseSerialGC -XX:FlightRecorderOptions:stackdepth=512")
+fi
+if $profile; then
+  export PLATFORM_POSTGRES_SETTINGS="shared_preload_libraries=pg_stat_statements;pg_stat_statements.track=all"
 fi
 service_java=${SERVICE_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 if [[ "$runs" == *rest:* ]] && ! command -v wrk >/dev/null; then
@@ -63,6 +68,9 @@ for _ in $(seq 1 600); do
 done
 [ -f "$work/ready" ] || { echo "the fixture was not ready in 10 minutes" >&2; exit 1; }
 
+psql_postgres() {
+  psql -h 127.0.0.1 -p "$(grep '^postgres.port=' "$work/fixture.properties" | cut -d= -f2)" -U postgres -d postgres "$@"
+}
 report="$work/report.md"
 {
   echo "# sales-e2e $(date -u +%Y-%m-%dT%H:%MZ)"
@@ -82,21 +90,30 @@ for spec in $runs; do
     rest) load_args=(--mode rest --connections "$amount") ;;
     *) echo "unknown run $spec" >&2; exit 2 ;;
   esac
+  load_jfr=()
   if $profile && [ "$n" -eq "$(wc -w <<< "$runs")" ]; then
+    psql_postgres -q -c "create extension if not exists pg_stat_statements" -c "select pg_stat_statements_reset()" > /dev/null
     for service in sales settlement; do
       "$(dirname "$service_java")/jcmd" "$(grep "^$service.pid=" "$work/fixture.properties" | cut -d= -f2)" JFR.start name=bench \
         settings=profile duration="$((seconds + 5))s" filename="$PWD/$work/$service.jfr" > /dev/null
     done
+    jcmd "$(grep "^fixture.pid=" "$work/fixture.properties" | cut -d= -f2)" JFR.start name=bench settings=profile \
+      duration="$((seconds + 5))s" filename="$PWD/$work/kafka.jfr" > /dev/null
+    load_jfr=(-XX:StartFlightRecording=settings=profile,filename="$PWD/$work/load-generator.jfr")
   fi
-  java -Xms2g -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" org.partnerplatform.bench.sales.SalesLoad --work "$work" --name "run$n$(date +%H%M%S)" \
+  java ${load_jfr[@]+"${load_jfr[@]}"} ${BENCH_LOAD_JAVA_OPTIONS:-} -Xms2g -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" org.partnerplatform.bench.sales.SalesLoad --work "$work" --name "run$n$(date +%H%M%S)" \
     --duration "$seconds" --report "$report" "${load_args[@]}" || status=1
 done
 if $profile; then
   sleep 8
-  for service in sales settlement; do
-    echo "--- profile of $service-service during the last run" | tee -a "$report"
-    "$(dirname "$service_java")/jfr" print --json --events jdk.ExecutionSample "$work/$service.jfr" | python3 bench/sales-profile.py | tee -a "$report"
+  for process in sales-service settlement-service kafka load-generator; do
+    echo "--- profile of $process during the last run" | tee -a "$report"
+    "$(dirname "$service_java")/jfr" print --json --events jdk.ExecutionSample "$work/${process%-service}.jfr" | python3 bench/sales-profile.py | tee -a "$report"
   done
+  echo "--- PostgreSQL during the last run: statements by time spent (pg_stat_statements)" | tee -a "$report"
+  psql_postgres -P pager=off -c "select d.datname as db, s.calls, round(s.total_exec_time::numeric, 0) as total_ms,
+      round((s.total_exec_time / greatest(s.calls, 1))::numeric, 3) as mean_ms, s.rows, left(regexp_replace(s.query, '\s+', ' ', 'g'), 110) as query
+    from pg_stat_statements s join pg_database d on d.oid = s.dbid order by s.total_exec_time desc limit 25" | tee -a "$report"
 fi
 echo "report: $report; services' logs: $work/platform/logs"
 exit $status

@@ -26,7 +26,10 @@ total = len(events)
 inclusive = collections.Counter()
 leaves = collections.Counter()
 own = collections.Counter()
+threads = collections.Counter()
 for event in events:
+    name = event["values"].get("sampledThread", {}).get("javaName") or "?"
+    threads["".join(c if not c.isdigit() else "N" for c in name)[:60]] += 1
     frames = event["values"]["stackTrace"]["frames"] if event["values"].get("stackTrace") else []
     names = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in frames]
     if names:
@@ -40,6 +43,9 @@ print(f"{total} execution samples")
 for kind, prefixes in KINDS:
     if prefixes:
         print(f"  {100 * inclusive[kind] / max(total, 1):5.1f}%  {kind}")
+print("threads:")
+for name, count in threads.most_common(8):
+    print(f"  {100 * count / max(total, 1):5.1f}%  {name}")
 print("hottest leaf methods:")
 for name, count in leaves.most_common(15):
     print(f"  {100 * count / max(total, 1):5.1f}%  {name}")

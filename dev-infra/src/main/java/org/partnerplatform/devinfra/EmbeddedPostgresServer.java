@@ -31,7 +31,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on");
+                    .setServerConfig("synchronous_commit", "on")
+                    // As the deployment's clusters: the outbox is a queue, vacuumed often (platform-messaging's migrations).
+                    .setServerConfig("autovacuum_naptime", "10s");
+            // More settings for a benchmark or a diagnosis, e.g. shared_preload_libraries=pg_stat_statements (k=v;k=v).
+            String extra = System.getenv("PLATFORM_POSTGRES_SETTINGS");
+            if (extra != null && !extra.isBlank()) {
+                for (String setting : extra.split(";")) {
+                    String[] kv = setting.split("=", 2);
+                    builder.setServerConfig(kv[0].trim(), kv[1].trim());
+                }
+            }
             if (dataDir != null) {
                 Files.createDirectories(dataDir.getParent());
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(clean);

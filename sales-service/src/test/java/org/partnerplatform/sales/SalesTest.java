@@ -168,8 +168,9 @@ class SalesTest {
         assertThat(results.get(2).status()).isEqualTo("REJECTED");
         assertThat(results.get(2).errorCode()).isEqualTo("idempotency-key-reused");
         assertThat(count("select count(*) from sales_order where organisation_id = $1", partner)).isEqualTo(1);
-        assertThat(count("select count(*) from outbox where topic = 'sales.order-events' and message_key = $1", results.get(0).orderId()))
-                .isEqualTo(1);
+        String orderId = results.get(0).orderId();
+        kafka.readUntil(Topics.SALES_ORDER_EVENTS, r -> orderId.equals(r.key()), 1, Duration.ofSeconds(20));
+        assertThat(kafka.readAll(Topics.SALES_ORDER_EVENTS, Duration.ofSeconds(3)).stream().filter(r -> orderId.equals(r.key()))).hasSize(1);
     }
 
     @Test

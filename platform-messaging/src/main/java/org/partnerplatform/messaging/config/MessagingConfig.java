@@ -44,5 +44,12 @@ public interface MessagingConfig {
 
         @WithDefault("PT10S")
         Duration maxBackoff();
+
+        /**
+         * How long the broker may wait for 64 KB before it answers a fetch of a batch channel (its fetch.max.wait.ms
+         * refers here): longer makes bigger batches at a moderate rate, at most this much later.
+         */
+        @WithDefault("25")
+        int batchWaitMs();
     }
 }

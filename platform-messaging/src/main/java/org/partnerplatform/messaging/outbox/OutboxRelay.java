@@ -50,7 +50,11 @@ public class OutboxRelay {
     /** The advisory lock that lets one relay round run at a time per database ("outbox" in ASCII). */
     private static final long ROUND_LOCK = 0x6f7574626f78L;
 
-    private static final String TRY_LOCK = "select pg_try_advisory_xact_lock($1)";
+    /**
+     * The round's lock, and an index scan for its select whatever the statistics say: a sequential scan of a queue
+     * table reads every deleted row that vacuum has not yet removed (measured: 108 ms a round instead of 0.1 ms).
+     */
+    private static final String TRY_LOCK = "select pg_try_advisory_xact_lock($1), set_config('enable_seqscan', 'off', true)";
     private static final String SELECT_DUE = """
             select o.position, o.event_id, o.topic, o.message_key, o.event_type, o.event_source, o.event_subject,
                    o.event_time, o.payload, o.correlation_id
@@ -110,8 +114,10 @@ public class OutboxRelay {
     public void nudge() {
         long pending = timerId;
         if (running.get() && pending >= 0 && vertx.cancelTimer(pending)) {
+            nudged.set(false);
             vertx.runOnContext(v -> poll());
         } else {
+            // A round is running (or about to wait): it goes again when it ends.
             nudged.set(true);
         }
     }
@@ -128,13 +134,21 @@ public class OutboxRelay {
     private void schedule(long delayMillis) {
         if (running.get()) {
             timerId = vertx.setTimer(Math.max(1, delayMillis), id -> poll());
+            if (delayMillis > 1 && nudged.get()) {
+                nudge(); // it came while this round was ending
+            }
         }
     }
 
+    /**
+     * A full round is followed at once by the next (a backlog), and so is a round during which this process committed
+     * outbox rows (a nudge); otherwise the relay waits for the interval or the next nudge. So rows committed together
+     * leave together, and a moderate rate costs a round per commit, not a round per millisecond.
+     */
     private void poll() {
         timerId = -1;
         relayBatch().subscribe().with(
-                sent -> schedule(sent > 0 || nudged.getAndSet(false) ? 1 : config.relay().interval().toMillis()),
+                sent -> schedule(sent >= config.relay().batchSize() || nudged.getAndSet(false) ? 1 : config.relay().interval().toMillis()),
                 failure -> {
                     LOG.warnf("Outbox relay round failed, retrying: %s", failure.toString());
                     schedule(Math.max(1000, config.relay().interval().toMillis()));

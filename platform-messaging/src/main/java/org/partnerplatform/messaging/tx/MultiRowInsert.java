@@ -23,19 +23,27 @@ public final class MultiRowInsert {
     private final List<String> types;
     private final String sql;
 
+    private final String suffix;
+
     private MultiRowInsert(String table, List<String> names, List<String> types, String suffix) {
         this.table = table;
         this.names = List.copyOf(names);
         this.types = List.copyOf(types);
+        this.suffix = suffix;
+        this.sql = sql(1);
+    }
+
+    /** The statement with its parameters numbered from {@code first}, to stand beside others in one statement. */
+    String sql(int first) {
         StringJoiner columns = new StringJoiner(", ");
         StringJoiner arrays = new StringJoiner(", ");
         StringJoiner aliases = new StringJoiner(", ");
         for (int i = 0; i < names.size(); i++) {
             columns.add(names.get(i));
-            arrays.add("$" + (i + 1) + "::" + types.get(i) + "[]");
+            arrays.add("$" + (first + i) + "::" + types.get(i) + "[]");
             aliases.add("c" + i);
         }
-        this.sql = "insert into " + table + " (" + columns + ") select " + aliases + " from unnest(" + arrays + ") with ordinality as u("
+        return "insert into " + table + " (" + columns + ") select " + aliases + " from unnest(" + arrays + ") with ordinality as u("
                 + aliases + ", ord) order by ord" + suffix;
     }
 
@@ -57,7 +65,10 @@ public final class MultiRowInsert {
 
     /** The statement's parameters: one typed array per column, from rows of values in column order. */
     Tuple parameters(List<Object[]> rows) {
-        Tuple tuple = Tuple.tuple();
+        return addParameters(Tuple.tuple(), rows);
+    }
+
+    Tuple addParameters(Tuple tuple, List<Object[]> rows) {
         for (int c = 0; c < names.size(); c++) {
             tuple.addValue(column(types.get(c), rows, c));
         }

@@ -17,13 +17,13 @@ import org.partnerplatform.messaging.outbox.OutgoingEvent;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * One database transaction, as a handler sees it, whether it applies one event or a batch of them: statements run at
  * once on {@link #sql()} (reads, and updates whose result matters); inserts given to {@link #insert} and events
- * given to {@link #publish} are kept and written when the work is done, one multi-row statement per table (in the
- * order the tables were first used, so that a row can reference one inserted before it) and one for the outbox, all
- * before the commit. So an insert is not visible to {@link #sql()} in the same work: state that later items of a
+ * given to {@link #publish} are kept and written when the work is done, in one statement of multi-row inserts (one
+ * per table, in the order the tables were first used, then the outbox), before the commit. So an insert is not visible to {@link #sql()} in the same work: state that later items of a
  * batch must see goes in {@link #local}.
  */
 public final class Work {
@@ -67,7 +67,7 @@ public final class Work {
         if (validateOutgoing) {
             EventSchemas.requireValid(type, json);
         }
-        UUID id = UUID.randomUUID();
+        UUID id = Ids.next();
         outbox.add(new Object[] { id, event.topic(), event.key(), type.ceType(), source, event.subject(),
                 OffsetDateTime.now(ZoneOffset.UTC), json, event.correlationId() });
         return id;
@@ -83,16 +83,34 @@ public final class Work {
         return !outbox.isEmpty();
     }
 
-    /** Writes the kept inserts, then the outbox rows. */
+    /**
+     * Writes the kept inserts and the outbox rows in one statement: each table's insert is a data-modifying WITH
+     * query of it, in the order the tables were first used. Foreign keys hold, as their checks run at the end of the
+     * statement.
+     */
     Uni<Void> flush() {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Map.Entry<MultiRowInsert, List<Object[]>> entry : inserts.entrySet()) {
-            chain = chain.chain(() -> write(entry.getKey(), entry.getValue()));
+        Map<MultiRowInsert, List<Object[]>> writes = new LinkedHashMap<>(inserts);
+        if (!outbox.isEmpty()) {
+            writes.put(OUTBOX, outbox);
         }
-        return chain.chain(() -> outbox.isEmpty() ? Uni.createFrom().voidItem() : write(OUTBOX, outbox));
-    }
-
-    private Uni<Void> write(MultiRowInsert into, List<Object[]> rows) {
-        return connection.preparedQuery(into.sql()).execute(into.parameters(rows)).replaceWithVoid();
+        if (writes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        StringBuilder sql = new StringBuilder();
+        Tuple parameters = Tuple.tuple();
+        int next = 1;
+        int n = 0;
+        for (Map.Entry<MultiRowInsert, List<Object[]>> write : writes.entrySet()) {
+            MultiRowInsert into = write.getKey();
+            String insert = into.sql(next);
+            next += into.columns();
+            into.addParameters(parameters, write.getValue());
+            if (++n < writes.size()) {
+                sql.append(n == 1 ? "with " : ", ").append("w").append(n).append(" as (").append(insert).append(")\n");
+            } else {
+                sql.append(insert);
+            }
+        }
+        return connection.preparedQuery(sql.toString()).execute(parameters).replaceWithVoid();
     }
 }

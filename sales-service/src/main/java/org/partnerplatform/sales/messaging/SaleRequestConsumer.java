@@ -1,22 +1,25 @@
 package org.partnerplatform.sales.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 import org.partnerplatform.events.EventJson;
 import org.partnerplatform.events.EventSchemas;
 import org.partnerplatform.events.EventType;
 import org.partnerplatform.events.InvalidEventException;
 import org.partnerplatform.events.Topics;
 import org.partnerplatform.events.sales.SaleRequest;
-import org.partnerplatform.messaging.incoming.ReliableHandling;
+import org.partnerplatform.messaging.incoming.BatchConsumer;
+import org.partnerplatform.messaging.incoming.BatchHandler;
+import org.partnerplatform.messaging.tx.Work;
+import org.partnerplatform.sales.service.SaleBatch;
 import org.partnerplatform.sales.service.SaleCommand;
 import org.partnerplatform.sales.service.SaleRejectedException;
 import org.partnerplatform.sales.service.SaleService;
@@ -27,70 +30,92 @@ import org.partnerplatform.web.TokenClaims;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Sale requests that partners publish on sales.requests.&lt;organisationId&gt;. A record that is not a valid
- * SaleRequest goes to the topic's dead-letter topic; a valid one is answered on sales.results.&lt;organisationId&gt;:
- * confirmed, or rejected with a reason (a missing or invalid token, a token of another organisation, no agreement...).
+ * Sale requests that partners publish on sales.requests.&lt;organisationId&gt;, in batches (the channel is consumed
+ * with batch=true). A record that is not a valid SaleRequest goes to the topic's dead-letter topic; a valid one is
+ * answered on sales.results.&lt;organisationId&gt;: confirmed, or rejected with a reason (a missing or invalid token, a
+ * token of another organisation, no agreement...). Tokens are checked before the batch's transaction.
  */
 @ApplicationScoped
 public class SaleRequestConsumer {
-    private static final Logger LOG = Logger.getLogger(SaleRequestConsumer.class);
+    /** A record read: a sale to decide, or a refusal before it could be considered. */
+    record Item(long organisationId, String idempotencyKey, String correlationId, SaleCommand command, SaleRejectedException refusal) {
+    }
 
-    private final ReliableHandling handling;
+    private static final Object SALES = new Object();
+
+    private final BatchConsumer batches;
     private final RecordTokens tokens;
     private final SaleService sales;
     private final String organisationClaim;
 
-    public SaleRequestConsumer(ReliableHandling handling, RecordTokens tokens, SaleService sales,
+    public SaleRequestConsumer(BatchConsumer batches, RecordTokens tokens, SaleService sales,
             @ConfigProperty(name = "platform.security.organisation-claim", defaultValue = Caller.DEFAULT_ORGANISATION_CLAIM) String organisationClaim) {
-        this.handling = handling;
+        this.batches = batches;
         this.tokens = tokens;
         this.sales = sales;
         this.organisationClaim = organisationClaim;
     }
 
     @Incoming("sale-requests")
-    public Uni<Void> onSaleRequest(Message<String> message) {
-        IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
-        long organisationId = Topics.organisationOfRequestTopic(kafka.getTopic());
-        SaleRequest request;
-        try {
-            if (organisationId < 0) {
-                throw new InvalidEventException(kafka.getTopic() + " is not a partner request topic");
+    public Uni<Void> onSaleRequests(KafkaRecordBatch<String, String> batch) {
+        return batches.consume(batch, new BatchHandler<Item>() {
+            @Override
+            public Uni<Item> prepare(KafkaRecord<String, String> record) {
+                return read(record);
             }
-            EventSchemas.requireValid(EventType.SALE_REQUEST, message.getPayload() == null ? "" : message.getPayload());
-            request = EventJson.read(message.getPayload(), SaleRequest.class);
-        } catch (InvalidEventException e) {
-            return handling.deadLetter(message, e);
+
+            @Override
+            public Uni<Void> load(List<Item> items, Work work) {
+                List<SaleCommand> commands = items.stream().filter(i -> i.command() != null).map(Item::command).toList();
+                return commands.isEmpty() ? Uni.createFrom().voidItem()
+                        : sales.load(commands, work).invoke(loaded -> work.local(SALES, () -> loaded)).replaceWithVoid();
+            }
+
+            @Override
+            public Uni<Void> apply(Item item, Work work) {
+                if (item.command() == null) {
+                    sales.rejectUnheard(item.organisationId(), item.idempotencyKey(), item.refusal(), item.correlationId(), work);
+                    return Uni.createFrom().voidItem();
+                }
+                SaleBatch loaded = work.local(SALES, () -> null);
+                return sales.sell(item.command(), SaleService.Channel.KAFKA, item.correlationId(), loaded, work).replaceWithVoid();
+            }
+        });
+    }
+
+    /** The request, its topic's organisation and its token's verdict; an invalid request fails with InvalidEventException. */
+    private Uni<Item> read(KafkaRecord<String, String> record) {
+        long organisationId = Topics.organisationOfRequestTopic(record.getTopic());
+        if (organisationId < 0) {
+            throw new InvalidEventException(record.getTopic() + " is not a partner request topic");
         }
-        String correlationId = header(kafka, "X-Correlation-Id").orElse(request.idempotencyKey());
-        Optional<String> token = RecordTokens.bearer(kafka.getHeaders());
+        String payload = record.getPayload() == null ? "" : record.getPayload();
+        EventSchemas.requireValid(EventType.SALE_REQUEST, payload);
+        SaleRequest request = EventJson.read(payload, SaleRequest.class);
+        String key = request.idempotencyKey();
+        String correlationId = header(record.getHeaders(), "X-Correlation-Id").orElse(key);
+        Optional<String> token = RecordTokens.bearer(record.getHeaders());
         if (token.isEmpty()) {
-            return handling.handle(message, () -> sales.rejectUnheard(organisationId, request.idempotencyKey(),
-                    new SaleRejectedException(401, "unauthorized", "the record carries no Authorization: Bearer header"), correlationId));
+            return Uni.createFrom().item(new Item(organisationId, key, correlationId, null,
+                    new SaleRejectedException(401, "unauthorized", "the record carries no Authorization: Bearer header")));
         }
-        return handling.handle(message, () -> tokens.authenticate(token.get())
-                .onItemOrFailure().transformToUni((identity, failure) -> {
-                    if (failure instanceof AuthenticationFailedException || (failure == null && identity == null)) {
-                        return sales.rejectUnheard(organisationId, request.idempotencyKey(),
-                                new SaleRejectedException(401, "invalid-token", "the access token is not valid"), correlationId);
-                    }
-                    if (failure != null) {
-                        return Uni.createFrom().failure(failure);
-                    }
-                    SaleRejectedException refusal = refusal(identity, organisationId);
-                    if (refusal != null) {
-                        return sales.rejectUnheard(organisationId, request.idempotencyKey(), refusal, correlationId);
-                    }
-                    SaleCommand command = new SaleCommand(organisationId, request.idempotencyKey(), request.distributionChannelId(),
-                            request.lines(), request.externalReference());
-                    return sales.sell(command, SaleService.Channel.KAFKA, correlationId)
-                            .invoke(outcome -> LOG.debugf("sale request %s of organisation %d: %s", request.idempotencyKey(), organisationId,
-                                    outcome.isConfirmed() ? "confirmed" : outcome.rejection().code()))
-                            .replaceWithVoid();
-                }));
+        return tokens.authenticate(token.get()).onItemOrFailure().transformToUni((identity, failure) -> {
+            if (failure instanceof AuthenticationFailedException || (failure == null && identity == null)) {
+                return Uni.createFrom().item(new Item(organisationId, key, correlationId, null,
+                        new SaleRejectedException(401, "invalid-token", "the access token is not valid")));
+            }
+            if (failure != null) {
+                return Uni.createFrom().failure(failure);
+            }
+            SaleRejectedException refusal = refusal(identity, organisationId);
+            SaleCommand command = refusal != null ? null
+                    : new SaleCommand(organisationId, key, request.distributionChannelId(), request.lines(), request.externalReference());
+            return Uni.createFrom().item(new Item(organisationId, key, correlationId, command, refusal));
+        });
     }
 
     /** A partner may only sell for the organisation its token belongs to, on that organisation's topic. */
@@ -105,8 +130,8 @@ public class SaleRequestConsumer {
         return null;
     }
 
-    private static Optional<String> header(IncomingKafkaRecordMetadata<?, ?> kafka, String name) {
-        Header header = kafka.getHeaders().lastHeader(name);
+    private static Optional<String> header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
         return header == null || header.value() == null ? Optional.empty() : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
     }
 }

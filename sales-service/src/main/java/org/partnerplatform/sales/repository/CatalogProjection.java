@@ -20,7 +20,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * sales-service's copy of the catalog, kept from catalog-service's full-state topics. Writes apply an event only
  * when it is newer than what is stored, so replays and out-of-order deliveries change nothing; reads answer the
- * questions a sale asks. Native SQL: the upsert-if-newer is one statement.
+ * questions a sale asks ({@link CatalogReads}). Native SQL: the upsert-if-newer is one statement.
  */
 @ApplicationScoped
 public class CatalogProjection {
@@ -54,19 +54,6 @@ public class CatalogProjection {
                 commission_basis_points = excluded.commission_basis_points, valid_from = excluded.valid_from, valid_to = excluded.valid_to,
                 ready_environments = excluded.ready_environments, version = excluded.version, updated_at = excluded.updated_at
              where agreement_projection.version < excluded.version""";
-
-    private static final String COVERING_AGREEMENTS = """
-            select a.id, a.operator_organisation_id, a.commission_basis_points, a.distribution_channel_id
-              from agreement_projection a
-             where a.partner_organisation_id = :partner
-               and a.status = 'ACTIVE'
-               and 'SELL' = any(a.rights)
-               and a.valid_from <= :today and (a.valid_to is null or a.valid_to >= :today)
-               and :environment = any(a.ready_environments)
-               and a.operator_organisation_id = :operator
-               and (a.all_products or exists (select 1 from agreement_product_projection ap
-                                               where ap.agreement_id = a.id and ap.product_id = :product))
-             order by a.id""";
 
     /** Applies a product's full state if it is newer than the stored one; true when it changed the projection. */
     public Uni<Boolean> apply(ProductState p) {
@@ -124,33 +111,5 @@ public class CatalogProjection {
                     .setParameter("a", a.id()).setParameter("p", productId).executeUpdate());
         }
         return chain.replaceWithVoid();
-    }
-
-    public Uni<Optional<ProductRow>> product(String productId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "select id, operator_organisation_id, status, vat_rate, valid_from, valid_to from product_projection where id = :id", Object[].class)
-                .setParameter("id", productId).getResultList())
-                .map(rows -> rows.stream().findFirst().map(r -> new ProductRow((String) r[0], ((Number) r[1]).longValue(), (String) r[2],
-                        (BigDecimal) r[3], (LocalDate) r[4], (LocalDate) r[5])));
-    }
-
-    public Uni<Optional<BigDecimal>> price(String productId, String userProfile) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "select amount from product_price_projection where product_id = :id and user_profile = :profile", BigDecimal.class)
-                .setParameter("id", productId).setParameter("profile", userProfile).getResultList())
-                .map(rows -> rows.stream().findFirst());
-    }
-
-    /** Agreements that let the partner sell the product today in the environment, oldest id first. */
-    public Uni<List<AgreementRow>> agreementsCovering(long partner, long operator, String productId, LocalDate today, String environment) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(COVERING_AGREEMENTS, Object[].class)
-                .setParameter("partner", partner)
-                .setParameter("operator", operator)
-                .setParameter("product", productId)
-                .setParameter("today", today)
-                .setParameter("environment", environment)
-                .getResultList())
-                .map(rows -> rows.stream().map(r -> new AgreementRow((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).intValue(),
-                        (String) r[3])).toList());
     }
 }

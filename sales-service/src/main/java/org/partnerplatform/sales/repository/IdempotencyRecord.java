@@ -12,7 +12,6 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.smallrye.mutiny.Uni;
 
 /** The first outcome of a partner's idempotency key, with a hash of the request it answered. */
 @Entity
@@ -36,10 +35,6 @@ public class IdempotencyRecord extends PanacheEntityBase {
     public String errorDetail;
     @Column(name = "created_at")
     public Instant createdAt;
-
-    public static Uni<IdempotencyRecord> find(long organisationId, String idempotencyKey) {
-        return findById(new Key(organisationId, idempotencyKey));
-    }
 
     public static class Key implements Serializable {
         public long organisationId;

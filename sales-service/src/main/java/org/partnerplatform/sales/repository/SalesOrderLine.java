@@ -1,7 +1,6 @@
 package org.partnerplatform.sales.repository;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.smallrye.mutiny.Uni;
 
 @Entity
 @Table(name = "order_line")
@@ -36,8 +34,4 @@ public class SalesOrderLine extends PanacheEntityBase {
     public String taxCode;
     @Column(name = "tax_rate", precision = 5, scale = 2)
     public BigDecimal taxRate;
-
-    public static Uni<List<SalesOrderLine>> ofOrder(UUID orderId) {
-        return list("orderId = ?1 order by lineNumber", orderId);
-    }
 }

@@ -1,7 +1,6 @@
 package org.partnerplatform.sales.repository;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.smallrye.mutiny.Uni;
 
 /** One ticket per traveller: an order line of quantity 3 issues three tickets. */
 @Entity
@@ -31,8 +29,4 @@ public class Ticket extends PanacheEntityBase {
     public String status;
     @Column(name = "issued_at")
     public Instant issuedAt;
-
-    public static Uni<List<Ticket>> ofOrder(UUID orderId) {
-        return list("orderId = ?1 order by issuedAt, id", orderId);
-    }
 }

@@ -23,7 +23,6 @@ import org.partnerplatform.web.Caller;
 import org.partnerplatform.web.ProblemException;
 import org.partnerplatform.web.Roles;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /** Sales over REST, for partners that prefer a synchronous answer to the Kafka request topic. */
@@ -56,7 +55,7 @@ public class OrderResource {
         var lines = body.lines().stream()
                 .map(l -> new org.partnerplatform.events.sales.SaleRequest.Line(l.productId(), l.userProfile(), l.quantity())).toList();
         SaleCommand command = new SaleCommand(caller.organisationId(), idempotencyKey, body.distributionChannelId(), lines, body.externalReference());
-        return sales.sell(command, SaleService.Channel.REST, correlationId != null ? correlationId : idempotencyKey).map(outcome -> {
+        return sales.sellNow(command, SaleService.Channel.REST, correlationId != null ? correlationId : idempotencyKey).map(outcome -> {
             if (!outcome.isConfirmed()) {
                 var r = outcome.rejection();
                 throw new ProblemException(r.httpStatus(), r.code(), "Sale refused", r.getMessage());
@@ -71,7 +70,6 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.PARTNER, Roles.PLATFORM_ADMIN, Roles.FINANCE })
-    @WithSession
     @Operation(summary = "An order of the caller's organisation (another organisation's order answers 404)")
     public Uni<OrderView> get(@PathParam("id") String id) {
         UUID orderId;

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -18,28 +17,33 @@ import org.partnerplatform.events.Amounts;
 import org.partnerplatform.events.Topics;
 import org.partnerplatform.events.sales.SaleRequest;
 import org.partnerplatform.events.sales.SaleResult;
-import org.partnerplatform.messaging.outbox.Outbox;
 import org.partnerplatform.messaging.outbox.OutgoingEvent;
-import org.partnerplatform.sales.repository.CatalogProjection;
-import org.partnerplatform.sales.repository.CatalogProjection.AgreementRow;
-import org.partnerplatform.sales.repository.CatalogProjection.ProductRow;
+import org.partnerplatform.messaging.tx.Ids;
+import org.partnerplatform.messaging.tx.Transactions;
+import org.partnerplatform.messaging.tx.Work;
+import org.partnerplatform.sales.repository.CatalogReads;
 import org.partnerplatform.sales.repository.IdempotencyRecord;
+import org.partnerplatform.sales.repository.IdempotencyRecords;
+import org.partnerplatform.sales.repository.OrderRows;
 import org.partnerplatform.sales.repository.SalesOrder;
 import org.partnerplatform.sales.repository.SalesOrderLine;
 import org.partnerplatform.sales.repository.Ticket;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.sqlclient.DatabaseException;
 
 /**
- * Sells: checks a request against the partner's agreements and the products (from the local catalog projection),
- * prices it, confirms the order (payment type AGENT: the partner collects and settles afterwards, so the balance
- * is 0.00), issues a ticket per traveller, and writes the order event (and, for Kafka requests, the partner's
- * result) to the outbox — all in one transaction, keyed by the partner's idempotency key.
+ * Sells: checks a request against the partner's agreements and the products ({@link SalePolicy}, on the local catalog
+ * projection), confirms the order (payment type AGENT: the partner collects and settles afterwards, so the balance is
+ * 0.00), issues a ticket per traveller, and writes the order event (and, for Kafka requests, the partner's result) to
+ * the outbox, all in the caller's {@link Work}, keyed by the partner's idempotency key. A Kafka batch shares one
+ * work: {@link #load} reads what all its sales need, then {@link #sell} decides each one.
  */
 @ApplicationScoped
 public class SaleService {
     public static final String TAX_CODE = "TRANSPORT_AND_TICKETS_VAT";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /** Where a request came from decides how its outcome is returned. */
     public enum Channel {
@@ -49,56 +53,117 @@ public class SaleService {
         KAFKA
     }
 
-    private final CatalogProjection catalog;
-    private final Outbox outbox;
+    private final Transactions transactions;
+    private final Pool pool;
     private final String environment;
     private final Clock clock;
 
-    public SaleService(CatalogProjection catalog, Outbox outbox, Clock clock,
+    public SaleService(Transactions transactions, Pool pool, Clock clock,
             @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") String environment) {
-        this.catalog = catalog;
-        this.outbox = outbox;
+        this.transactions = transactions;
+        this.pool = pool;
         this.clock = clock;
         this.environment = environment;
     }
 
-    public Uni<SaleOutcome> sell(SaleCommand command, Channel channel, String correlationId) {
+    /** One sale in a transaction of its own (REST). A concurrent request with the same key that commits first is replayed. */
+    public Uni<SaleOutcome> sellNow(SaleCommand command, Channel channel, String correlationId) {
+        return sellAlone(command, channel, correlationId)
+                .onFailure(e -> e instanceof DatabaseException d && UNIQUE_VIOLATION.equals(d.getSqlState()))
+                .recoverWithUni(() -> sellAlone(command, channel, correlationId));
+    }
+
+    private Uni<SaleOutcome> sellAlone(SaleCommand command, Channel channel, String correlationId) {
+        return transactions.inTransaction(work -> load(List.of(command), work).chain(batch -> sell(command, channel, correlationId, batch, work)));
+    }
+
+    /** Reads what the sales need with one statement each: their keys' stored outcomes, their products, their partners' agreements. */
+    public Uni<SaleBatch> load(List<SaleCommand> commands, Work work) {
+        LocalDate today = LocalDate.now(clock);
+        List<IdempotencyRecord.Key> keys = commands.stream().map(c -> new IdempotencyRecord.Key(c.organisationId(), c.idempotencyKey())).toList();
+        Set<String> products = new HashSet<>();
+        Set<Long> partners = new HashSet<>();
+        for (SaleCommand command : commands) {
+            partners.add(command.organisationId());
+            command.lines().forEach(l -> products.add(l.productId()));
+        }
+        return IdempotencyRecords.find(work, keys)
+                .chain(stored -> CatalogReads.snapshot(work.sql(), products, partners, today, environment)
+                        .map(catalog -> new SaleBatch(stored, catalog, today)));
+    }
+
+    /** Decides one sale of the batch: its stored or earlier outcome again, or a new order or rejection. */
+    public Uni<SaleOutcome> sell(SaleCommand command, Channel channel, String correlationId, SaleBatch batch, Work work) {
+        IdempotencyRecord.Key key = new IdempotencyRecord.Key(command.organisationId(), command.idempotencyKey());
         String hash = command.requestHash();
-        return Panache.withTransaction(() -> IdempotencyRecord.find(command.organisationId(), command.idempotencyKey())
-                .chain(existing -> existing != null ? replay(existing, hash)
-                        : place(command).map(order -> SaleOutcome.confirmed(order, false))
-                                .onFailure(SaleRejectedException.class).recoverWithItem(e -> SaleOutcome.rejected((SaleRejectedException) e, false))
-                                .call(outcome -> remember(command, hash, outcome, channel))
-                                .call(outcome -> outcome.isConfirmed() ? publishOrder(outcome.order(), correlationId) : Uni.createFrom().voidItem()))
-                .call(outcome -> channel == Channel.KAFKA ? publishResult(command.organisationId(), outcome.toResult(command.idempotencyKey()), correlationId)
-                        : Uni.createFrom().voidItem()));
+        SaleBatch.Decided earlier = batch.decided.get(key);
+        IdempotencyRecord stored = batch.stored.get(key);
+        Uni<SaleOutcome> outcome;
+        if (earlier != null) {
+            outcome = Uni.createFrom().item(again(earlier, hash, command.idempotencyKey()));
+        } else if (stored != null) {
+            outcome = replay(stored, hash, work);
+        } else {
+            outcome = Uni.createFrom().item(() -> decide(command, hash, channel, correlationId, batch, work));
+        }
+        return outcome.invoke(o -> {
+            if (channel == Channel.KAFKA) {
+                publishResult(command.organisationId(), o.toResult(command.idempotencyKey()), correlationId, work);
+            }
+        });
     }
 
     /** Tells a partner on its result topic that a request was refused before it could be considered (e.g. its token). */
-    public Uni<Void> rejectUnheard(long organisationId, String idempotencyKey, SaleRejectedException rejection, String correlationId) {
-        return Panache.withTransaction(() -> publishResult(organisationId, SaleOutcome.rejected(rejection, false).toResult(idempotencyKey), correlationId));
+    public void rejectUnheard(long organisationId, String idempotencyKey, SaleRejectedException rejection, String correlationId, Work work) {
+        publishResult(organisationId, SaleOutcome.rejected(rejection, false).toResult(idempotencyKey), correlationId, work);
     }
 
     public Uni<PlacedOrder> load(UUID orderId) {
-        return SalesOrder.<SalesOrder> findById(orderId).chain(order -> order == null ? Uni.createFrom().nullItem()
-                : SalesOrderLine.ofOrder(orderId).chain(lines -> Ticket.ofOrder(orderId).map(tickets -> new PlacedOrder(order, lines, tickets))));
+        return OrderRows.load(pool, orderId).map(s -> s == null ? null : new PlacedOrder(s.order(), s.lines(), s.tickets()));
     }
 
-    private Uni<SaleOutcome> replay(IdempotencyRecord existing, String hash) {
+    private SaleOutcome decide(SaleCommand command, String hash, Channel channel, String correlationId, SaleBatch batch, Work work) {
+        SaleOutcome outcome;
+        try {
+            outcome = SaleOutcome.confirmed(place(command, SalePolicy.plan(command, batch.catalog, batch.today), work), false);
+        } catch (SaleRejectedException e) {
+            outcome = SaleOutcome.rejected(e, false);
+        }
+        if (outcome.isConfirmed() || channel == Channel.KAFKA) {
+            remember(command, hash, outcome, work);
+        }
+        batch.decided.put(new IdempotencyRecord.Key(command.organisationId(), command.idempotencyKey()), new SaleBatch.Decided(hash, outcome));
+        if (outcome.isConfirmed()) {
+            String orderId = outcome.order().order().id.toString();
+            work.publish(OutgoingEvent.of(Topics.SALES_ORDER_EVENTS, orderId, outcome.order().confirmedEvent()).withCorrelationId(correlationId));
+        }
+        return outcome;
+    }
+
+    /** The same key twice in one batch: the first outcome again, or a refusal if the body differs. */
+    private static SaleOutcome again(SaleBatch.Decided earlier, String hash, String idempotencyKey) {
+        if (!earlier.requestHash().equals(hash)) {
+            return SaleOutcome.rejected(reused(idempotencyKey), false);
+        }
+        SaleOutcome first = earlier.outcome();
+        return first.isConfirmed() ? SaleOutcome.confirmed(first.order(), true) : SaleOutcome.rejected(first.rejection(), true);
+    }
+
+    private static Uni<SaleOutcome> replay(IdempotencyRecord existing, String hash, Work work) {
         if (!existing.requestHash.equals(hash)) {
-            return Uni.createFrom().item(SaleOutcome.rejected(new SaleRejectedException(409, "idempotency-key-reused",
-                    "idempotency key " + existing.idempotencyKey + " was used for a different request"), false));
+            return Uni.createFrom().item(SaleOutcome.rejected(reused(existing.idempotencyKey), false));
         }
         if (existing.orderId == null) {
             return Uni.createFrom().item(SaleOutcome.rejected(new SaleRejectedException(422, existing.errorCode, existing.errorDetail), true));
         }
-        return load(existing.orderId).map(order -> SaleOutcome.confirmed(order, true));
+        return OrderRows.load(work.sql(), existing.orderId).map(s -> SaleOutcome.confirmed(new PlacedOrder(s.order(), s.lines(), s.tickets()), true));
     }
 
-    private Uni<Void> remember(SaleCommand command, String hash, SaleOutcome outcome, Channel channel) {
-        if (!outcome.isConfirmed() && channel == Channel.REST) {
-            return Uni.createFrom().voidItem();
-        }
+    private static SaleRejectedException reused(String idempotencyKey) {
+        return new SaleRejectedException(409, "idempotency-key-reused", "idempotency key " + idempotencyKey + " was used for a different request");
+    }
+
+    private void remember(SaleCommand command, String hash, SaleOutcome outcome, Work work) {
         IdempotencyRecord record = new IdempotencyRecord();
         record.organisationId = command.organisationId();
         record.idempotencyKey = command.idempotencyKey();
@@ -108,84 +173,18 @@ public class SaleService {
         record.errorCode = outcome.isConfirmed() ? null : outcome.rejection().code();
         record.errorDetail = outcome.isConfirmed() ? null : truncate(outcome.rejection().getMessage(), 500);
         record.createdAt = Instant.now(clock);
-        return record.persist().replaceWithVoid();
+        IdempotencyRecords.insert(work, record);
     }
 
-    private Uni<PlacedOrder> place(SaleCommand command) {
-        LocalDate today = LocalDate.now(clock);
-        // One after another: a reactive session runs one statement at a time.
-        Uni<List<PricedLine>> pricing = Uni.createFrom().item(new ArrayList<>());
-        for (SaleRequest.Line line : command.lines()) {
-            pricing = pricing.chain(list -> priceLine(command.organisationId(), line, today).map(p -> {
-                list.add(p);
-                return list;
-            }));
-        }
-        return pricing.chain(priced -> {
-            AgreementRow agreement = commonAgreement(priced);
-            if (command.distributionChannelId() != null && !command.distributionChannelId().equals(agreement.distributionChannelId())) {
-                throw new SaleRejectedException(422, "wrong-distribution-channel", "the agreement covers distribution channel "
-                        + agreement.distributionChannelId() + ", not " + command.distributionChannelId());
-            }
-            return persist(command, agreement, priced);
-        });
-    }
-
-    private record PricedLine(SaleRequest.Line line, ProductRow product, BigDecimal unitPrice, List<AgreementRow> agreements) {
-    }
-
-    private Uni<PricedLine> priceLine(long partner, SaleRequest.Line line, LocalDate today) {
-        return catalog.product(line.productId()).chain(found -> {
-            ProductRow product = found.orElseThrow(() -> new SaleRejectedException(422, "unknown-product", "no product " + line.productId()));
-            if (!product.sellableOn(today)) {
-                throw new SaleRejectedException(422, "product-not-available", line.productId() + " is not on sale today");
-            }
-            return catalog.price(line.productId(), line.userProfile()).chain(price -> {
-                BigDecimal unitPrice = price.orElseThrow(() -> new SaleRejectedException(422, "no-price-for-user-profile",
-                        line.productId() + " has no price for user profile " + line.userProfile()));
-                return catalog.agreementsCovering(partner, product.operatorOrganisationId(), line.productId(), today, environment)
-                        .map(agreements -> new PricedLine(line, product, unitPrice, agreements));
-            });
-        });
-    }
-
-    /** One order settles under one agreement: the first (by id) that covers every line. */
-    private static AgreementRow commonAgreement(List<PricedLine> lines) {
-        Set<Long> operators = new HashSet<>();
-        lines.forEach(l -> operators.add(l.product().operatorOrganisationId()));
-        if (operators.size() > 1) {
-            throw new SaleRejectedException(422, "multiple-operators", "an order holds the products of one operator");
-        }
-        Set<String> common = null;
-        for (PricedLine line : lines) {
-            Set<String> ids = new LinkedHashSet<>();
-            line.agreements().forEach(a -> ids.add(a.id()));
-            if (ids.isEmpty()) {
-                throw new SaleRejectedException(403, "no-agreement", "no active agreement lets you sell " + line.line().productId()
-                        + " in this environment today");
-            }
-            if (common == null) {
-                common = ids;
-            } else {
-                common.retainAll(ids);
-            }
-        }
-        if (common == null || common.isEmpty()) {
-            throw new SaleRejectedException(403, "no-agreement", "no single agreement covers every line of the order");
-        }
-        String chosen = common.iterator().next();
-        return lines.get(0).agreements().stream().filter(a -> a.id().equals(chosen)).findFirst().orElseThrow();
-    }
-
-    private Uni<PlacedOrder> persist(SaleCommand command, AgreementRow agreement, List<PricedLine> priced) {
+    private PlacedOrder place(SaleCommand command, SalePolicy.Plan plan, Work work) {
         Instant now = Instant.now(clock);
         SalesOrder order = new SalesOrder();
-        order.id = UUID.randomUUID();
+        order.id = Ids.next();
         order.organisationId = command.organisationId();
-        order.operatorOrganisationId = agreement.operatorOrganisationId();
-        order.agreementId = agreement.id();
-        order.commissionBasisPoints = agreement.commissionBasisPoints();
-        order.distributionChannelId = agreement.distributionChannelId();
+        order.operatorOrganisationId = plan.agreement().operatorOrganisationId();
+        order.agreementId = plan.agreement().id();
+        order.commissionBasisPoints = plan.agreement().commissionBasisPoints();
+        order.distributionChannelId = plan.agreement().distributionChannelId();
         order.version = 1;
         order.currency = Amounts.CURRENCY;
         order.paymentType = SalesOrder.PAYMENT_AGENT;
@@ -194,31 +193,30 @@ public class SaleService {
         order.lastConfirmedAt = now;
         order.status = SalesOrder.CONFIRMED;
         order.balance = BigDecimal.ZERO.setScale(2);
+        order.totalAmount = plan.total();
+        order.totalTaxAmount = plan.vat();
 
         List<SalesOrderLine> lines = new ArrayList<>();
         List<Ticket> tickets = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
-        BigDecimal tax = BigDecimal.ZERO.setScale(2);
         int number = 1;
-        for (PricedLine p : priced) {
+        for (SalePolicy.PricedLine p : plan.lines()) {
+            SaleRequest.Line requested = p.line();
             SalesOrderLine line = new SalesOrderLine();
-            line.id = UUID.randomUUID();
+            line.id = Ids.next();
             line.orderId = order.id;
             line.lineNumber = number++;
-            line.productId = p.line().productId();
-            line.userProfile = p.line().userProfile();
-            line.quantity = p.line().quantity();
+            line.productId = requested.productId();
+            line.userProfile = requested.userProfile();
+            line.quantity = requested.quantity();
             line.unitPrice = p.unitPrice();
-            line.amount = Pricing.lineAmount(p.unitPrice(), line.quantity);
+            line.amount = p.amount();
             line.taxRate = p.product().vatRate();
-            line.taxAmount = Pricing.vatIncluded(line.amount, line.taxRate);
+            line.taxAmount = p.vat();
             line.taxCode = TAX_CODE;
-            total = total.add(line.amount);
-            tax = tax.add(line.taxAmount);
             lines.add(line);
             for (int traveller = 0; traveller < line.quantity; traveller++) {
                 Ticket ticket = new Ticket();
-                ticket.id = UUID.randomUUID();
+                ticket.id = Ids.next();
                 ticket.orderId = order.id;
                 ticket.orderLineId = line.id;
                 ticket.productId = line.productId;
@@ -228,26 +226,13 @@ public class SaleService {
                 tickets.add(ticket);
             }
         }
-        order.totalAmount = total;
-        order.totalTaxAmount = tax;
-        List<Object> rows = new ArrayList<>();
-        rows.add(order);
-        rows.addAll(lines);
-        rows.addAll(tickets);
-        return Panache.getSession().chain(s -> s.persistAll(rows.toArray()).call(s::flush))
-                .replaceWith(new PlacedOrder(order, lines, tickets));
+        OrderRows.insert(work, order, lines, tickets);
+        return new PlacedOrder(order, lines, tickets);
     }
 
-    private Uni<Void> publishOrder(PlacedOrder order, String correlationId) {
-        String orderId = order.order().id.toString();
-        return outbox.add(OutgoingEvent.of(Topics.SALES_ORDER_EVENTS, orderId, order.confirmedEvent()).withCorrelationId(correlationId))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> publishResult(long organisationId, SaleResult result, String correlationId) {
-        return outbox.add(OutgoingEvent.of(Topics.salesResults(organisationId), result.idempotencyKey(), result)
-                .withSubject(result.orderId() != null ? result.orderId() : result.idempotencyKey()).withCorrelationId(correlationId))
-                .replaceWithVoid();
+    private static void publishResult(long organisationId, SaleResult result, String correlationId, Work work) {
+        work.publish(OutgoingEvent.of(Topics.salesResults(organisationId), result.idempotencyKey(), result)
+                .withSubject(result.orderId() != null ? result.orderId() : result.idempotencyKey()).withCorrelationId(correlationId));
     }
 
     private static String truncate(String text, int max) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +13,7 @@ import org.partnerplatform.events.Topics;
 import org.partnerplatform.events.sales.OrderConfirmed;
 import org.partnerplatform.events.settlement.SettlementEntryRecorded;
 import org.partnerplatform.messaging.outbox.OutgoingEvent;
+import org.partnerplatform.messaging.tx.Ids;
 import org.partnerplatform.messaging.tx.Work;
 import org.partnerplatform.settlement.repository.LedgerEntries;
 import org.partnerplatform.settlement.repository.LedgerEntry;
@@ -57,7 +57,7 @@ public class LedgerService {
         SettlementAmounts amounts = SettlementAmounts.of(Amounts.parse(order.totalAmount()), Amounts.parse(order.totalTaxAmount()),
                 order.commissionBasisPoints());
         LedgerEntry entry = new LedgerEntry();
-        entry.id = UUID.randomUUID();
+        entry.id = Ids.next();
         entry.entryType = LedgerEntry.SALE;
         entry.orderId = order.orderId();
         entry.sourceEventId = sourceEventId;

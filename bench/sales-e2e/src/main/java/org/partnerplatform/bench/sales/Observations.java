@@ -46,6 +46,8 @@ final class Observations {
     BigDecimal settledVat = BigDecimal.ZERO;
     BigDecimal settledCommission = BigDecimal.ZERO;
     BigDecimal settledNet = BigDecimal.ZERO;
+    /** The worst request→result latency (ms) of the requests due in each second since the run's start: where a tail comes from. */
+    final int[] worstResultPerSecond = new int[7200];
     /** Settlement events per second since the run's start: the sustained rate. */
     final int[] settledPerSecond = new int[7200];
     volatile int answered;
@@ -78,7 +80,12 @@ final class Observations {
                 return;
             }
             long now = System.nanoTime();
-            toResult.recordValue(Math.max(0, (now - run.due.get(seq)) / 1000));
+            long micros = Math.max(0, (now - run.due.get(seq)) / 1000);
+            toResult.recordValue(micros);
+            int dueSecond = (int) ((run.due.get(seq) - run.startNanos) / 1_000_000_000L);
+            if (dueSecond >= 0 && dueSecond < worstResultPerSecond.length) {
+                worstResultPerSecond[dueSecond] = (int) Math.max(worstResultPerSecond[dueSecond], micros / 1000);
+            }
             JsonNode result = json(record.value());
             if ("CONFIRMED".equals(result.path("status").asText())) {
                 orderId[seq] = result.path("orderId").asText();
@@ -131,6 +138,9 @@ final class Observations {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.getProperty("kafka.bootstrap"));
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        // As a partner's consumer would: fetches of up to 5 ms' worth (-Dbench.fetch-max-wait-ms) rather than one per record.
+        p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, System.getProperty("bench.fetch-max-wait-ms", "5"));
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {

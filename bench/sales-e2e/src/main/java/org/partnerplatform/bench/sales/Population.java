@@ -59,6 +59,13 @@ final class Population {
         return new Population(partners);
     }
 
+    /** The same as {@link #next}, as the body of POST /v1/orders (the key goes in the Idempotency-Key header). */
+    Request nextRest(SplittableRandom random, String run) {
+        Request request = next(random, "", run);
+        String json = "{" + request.json().substring(request.json().indexOf("\"lines\""));
+        return new Request(request.partner(), null, json, request.expectedTotal());
+    }
+
     /**
      * A request of a random partner: one operator's products, one line (three in four) or two, one traveller (70 %),
      * two (25 %) or three per line, a random user profile; the run's name as the external reference.

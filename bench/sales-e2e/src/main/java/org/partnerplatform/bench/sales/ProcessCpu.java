@@ -40,7 +40,8 @@ final class ProcessCpu {
         Map<String, Double> seconds = new LinkedHashMap<>();
         pids.forEach((name, pid) -> seconds.put(name, cpuSeconds(pid)));
         seconds.put("postgresql", postgresSeconds());
-        seconds.put("load generator", cpuSeconds(ProcessHandle.current().pid()));
+        // With the children it has waited for: wrk, for the REST runs.
+        seconds.put("load generator", cpuSeconds(ProcessHandle.current().pid(), true));
         double[] machine = machine();
         return new Snapshot(seconds, machine[0], machine[1], System.nanoTime());
     }
@@ -53,11 +54,19 @@ final class ProcessCpu {
     }
 
     static double cpuSeconds(long pid) {
+        return cpuSeconds(pid, false);
+    }
+
+    static double cpuSeconds(long pid, boolean withChildren) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             // Fields after the command name (which may hold spaces) start after the last ')'.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICK;
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            if (withChildren) {
+                ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            }
+            return ticks / TICK;
         } catch (IOException | RuntimeException e) {
             return 0;
         }

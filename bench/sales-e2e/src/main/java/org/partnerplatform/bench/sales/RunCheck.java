@@ -90,6 +90,47 @@ final class RunCheck {
         return new Verdict(confirmed, gross, vat, failures);
     }
 
+    /** The REST path: every 201 is an order of the run, and every order of the run reaches the ledger once, to the øre. */
+    static Verdict checkRest(String run, long created, long other, Properties fixture, java.time.Duration timeout)
+            throws SQLException, InterruptedException {
+        List<String> failures = new ArrayList<>();
+        fail(failures, other > 0, other + " requests were not answered 201 Created");
+        List<String> orders = new ArrayList<>();
+        BigDecimal gross = BigDecimal.ZERO, vat = BigDecimal.ZERO;
+        try (Connection sales = connect(fixture, "sales");
+                PreparedStatement q = sales.prepareStatement("select id, total_amount, total_tax_amount from sales_order where external_reference = ?")) {
+            q.setString(1, run);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    orders.add(r.getString(1));
+                    gross = gross.add(r.getBigDecimal(2));
+                    vat = vat.add(r.getBigDecimal(3));
+                }
+            }
+        }
+        fail(failures, orders.size() != created, "sales-service holds " + orders.size() + " orders of the run for " + created + " answers 201");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection settlement = connect(fixture, "settlement");
+                PreparedStatement q = settlement.prepareStatement("select count(*), coalesce(sum(gross_amount), 0), coalesce(sum(vat_amount), 0), "
+                        + "coalesce(sum(commission_amount), 0), coalesce(sum(net_to_operator_amount), 0) from ledger_entry where order_id = any(?)")) {
+            q.setArray(1, settlement.createArrayOf("varchar", orders.toArray()));
+            while (true) {
+                try (ResultSet r = q.executeQuery()) {
+                    r.next();
+                    if (r.getInt(1) >= orders.size() || System.nanoTime() > deadline) {
+                        fail(failures, r.getInt(1) != orders.size(), "the ledger holds " + r.getInt(1) + " entries for the run's " + orders.size() + " orders");
+                        fail(failures, r.getBigDecimal(2).compareTo(gross) != 0, "the ledger's gross " + r.getBigDecimal(2) + " ≠ orders' total " + gross);
+                        fail(failures, r.getBigDecimal(3).compareTo(vat) != 0, "the ledger's VAT " + r.getBigDecimal(3) + " ≠ orders' VAT " + vat);
+                        fail(failures, r.getBigDecimal(5).compareTo(gross.subtract(r.getBigDecimal(4))) != 0, "the ledger's net ≠ gross − commission");
+                        break;
+                    }
+                }
+                Thread.sleep(500);
+            }
+        }
+        return new Verdict(orders.size(), gross, vat, failures);
+    }
+
     private static Connection connect(Properties fixture, String database) throws SQLException {
         Properties credentials = new Properties();
         credentials.setProperty("user", database);

@@ -105,6 +105,7 @@ public final class SalesFixture {
             out.setProperty(service.database + ".jdbc", platform.postgres().jdbcUrl(service.database));
         }
         out.setProperty("fixture.pid", Long.toString(ProcessHandle.current().pid()));
+        out.setProperty("postgres.port", Integer.toString(platform.postgres().port()));
         try (OutputStream file = Files.newOutputStream(work.resolve("fixture.properties"))) {
             out.store(file, "end-to-end benchmark fixture; local-only credentials");
         }

@@ -25,7 +25,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  * <p>
  * Options: --work DIR (the fixture's), --name NAME, --mode open|closed, --rate N (open loop, requests/s),
  * --in-flight N (closed loop), --duration 60s, --quiet 60s (give up waiting after this long without progress),
- * --report FILE (appends the report).
+ * --report FILE (appends the report), --warmup 15s (of this JVM, at the run's rate, before the measured run; 0 for none).
  */
 public final class SalesLoad {
     private SalesLoad() {
@@ -34,22 +34,26 @@ public final class SalesLoad {
     public static void main(String[] args) throws Exception {
         Path work = Path.of("bench/sales-e2e/target/run");
         String name = "e2e" + System.currentTimeMillis() % 100_000_000;
-        LoadRun.Mode mode = LoadRun.Mode.OPEN;
+        String mode = "open";
+        int connections = 64;
         double rate = 1000;
         int inFlight = 2000;
         Duration duration = Duration.ofSeconds(60);
         Duration quiet = Duration.ofSeconds(60);
         Path report = null;
+        Duration warmup = Duration.ofSeconds(15);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--work" -> work = Path.of(args[++i]);
                 case "--name" -> name = args[++i];
-                case "--mode" -> mode = LoadRun.Mode.valueOf(args[++i].toUpperCase());
+                case "--mode" -> mode = args[++i];
+                case "--connections" -> connections = Integer.parseInt(args[++i]);
                 case "--rate" -> rate = Double.parseDouble(args[++i]);
                 case "--in-flight" -> inFlight = Integer.parseInt(args[++i]);
                 case "--duration" -> duration = seconds(args[++i]);
                 case "--quiet" -> quiet = seconds(args[++i]);
                 case "--report" -> report = Path.of(args[++i]);
+                case "--warmup" -> warmup = seconds(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -66,12 +70,33 @@ public final class SalesLoad {
         pids.put("kafka (fixture JVM)", Long.parseLong(fixture.getProperty("fixture.pid")));
         ProcessCpu cpu = new ProcessCpu(pids);
 
-        LoadRun run = new LoadRun(new LoadRun.Settings(name, mode, rate, duration, inFlight, quiet), population, fixture);
         ProcessCpu.Snapshot before = cpu.snapshot();
-        run.execute();
-        ProcessCpu.Snapshot after = cpu.snapshot();
-        RunCheck.Verdict verdict = RunCheck.check(run, fixture);
-        String text = report(run, verdict, before, after, cpu.rssMegabytes());
+        RunCheck.Verdict verdict;
+        String text;
+        if (mode.equals("rest")) {
+            RestRun.Result rest = RestRun.execute(name, connections, duration, population, fixture, work);
+            ProcessCpu.Snapshot after = cpu.snapshot();
+            verdict = rest.verdict();
+            text = restReport(rest, before, after, cpu.rssMegabytes());
+        } else {
+            LoadRun.Mode loop = LoadRun.Mode.valueOf(mode.toUpperCase());
+            if (!warmup.isZero()) {
+                // This JVM's own warm-up (JIT, connections), at the run's rate, proved but not reported.
+                LoadRun warm = new LoadRun(new LoadRun.Settings(name + "w", loop, rate, warmup, inFlight, quiet), population, fixture);
+                warm.execute();
+                RunCheck.Verdict warmVerdict = RunCheck.check(warm, fixture);
+                if (!warmVerdict.correct()) {
+                    System.out.println("WRONG during the warm-up:\n  - " + String.join("\n  - ", warmVerdict.failures()));
+                    System.exit(1);
+                }
+                before = cpu.snapshot();
+            }
+            LoadRun run = new LoadRun(new LoadRun.Settings(name, loop, rate, duration, inFlight, quiet), population, fixture);
+            run.execute();
+            ProcessCpu.Snapshot after = cpu.snapshot();
+            verdict = RunCheck.check(run, fixture);
+            text = report(run, verdict, before, after, cpu.rssMegabytes());
+        }
         System.out.println(text);
         if (report != null) {
             Files.writeString(report, text + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -100,10 +125,38 @@ public final class SalesLoad {
             out.append(String.format("settlement events per 10 s window while sending (first 10 s left out): min %,d/s, median %,d/s, max %,d/s (%d windows)%n",
                     sorted[0] / 10, sorted[sorted.length / 2] / 10, sorted[sorted.length - 1] / 10, sorted.length));
         }
+        StringBuilder slow = new StringBuilder();
+        for (int second = 0; second <= (int) sending; second++) {
+            if (seen.worstResultPerSecond[second] > 250) {
+                slow.append(String.format(" %d:%d", second, seen.worstResultPerSecond[second]));
+            }
+        }
+        out.append("seconds whose worst request→result exceeded 250 ms (second:ms):").append(slow.length() == 0 ? " none" : slow).append('\n');
         out.append("latency ms        p50      p90      p99      max\n");
         out.append(latency("request→result", seen.toResult));
         out.append(latency("request→settled", seen.toSettlement));
         out.append(latency("ledger→event", seen.settlementTrail));
+        cpu(out, verdict, before, after, rss);
+        out.append(verdict.correct() ? String.format("CORRECT: every request one result, %,d orders = %,d ledger entries = %,d settlement events, gross %s, VAT %s to the øre%n",
+                verdict.confirmed(), verdict.confirmed(), seen.entryIds.size(), verdict.gross(), verdict.vat())
+                : "WRONG:\n  - " + String.join("\n  - ", verdict.failures()) + "\n");
+        return out.toString();
+    }
+
+    private static String restReport(RestRun.Result rest, ProcessCpu.Snapshot before, ProcessCpu.Snapshot after, Map<String, Long> rss) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("## run %s: REST, POST /v1/orders, %d connections, %d s (wrk -t2, a new Idempotency-Key per request)%n", rest.name(),
+                rest.connections(), rest.duration().toSeconds()));
+        out.append(String.format("orders created %,d (%,.0f/s); other answers %,d%n", rest.created(), rest.requestsPerSecond(), rest.other()));
+        out.append(String.format("latency (wrk): p50 %s, p90 %s, p99 %s, max %s%n", rest.p50(), rest.p90(), rest.p99(), rest.max()));
+        cpu(out, rest.verdict(), before, after, rss);
+        out.append(rest.verdict().correct() ? String.format("CORRECT: %,d answers 201 = %,d orders = %,d ledger entries, gross %s, VAT %s to the øre%n",
+                rest.created(), rest.verdict().confirmed(), rest.verdict().confirmed(), rest.verdict().gross(), rest.verdict().vat())
+                : "WRONG:\n  - " + String.join("\n  - ", rest.verdict().failures()) + "\n");
+        return out.toString();
+    }
+
+    private static void cpu(StringBuilder out, RunCheck.Verdict verdict, ProcessCpu.Snapshot before, ProcessCpu.Snapshot after, Map<String, Long> rss) {
         double wall = (after.nanos() - before.nanos()) / 1e9;
         out.append(String.format("CPU over %.1f s (machine %.0f %% busy)   seconds   ms/sale   cores   RSS MB%n", wall, 100 * after.busyShareSince(before)));
         double totalMs = 0;
@@ -115,10 +168,6 @@ public final class SalesLoad {
                     mb == null ? "" : mb.toString()));
         }
         out.append(String.format("  %-22s %8s %9.3f%n", "all", "", totalMs));
-        out.append(verdict.correct() ? String.format("CORRECT: every request one result, %,d orders = %,d ledger entries = %,d settlement events, gross %s, VAT %s to the øre%n",
-                verdict.confirmed(), verdict.confirmed(), seen.entryIds.size(), verdict.gross(), verdict.vat())
-                : "WRONG:\n  - " + String.join("\n  - ", verdict.failures()) + "\n");
-        return out.toString();
     }
 
     /** Counts per 10 s window from second 10 until sending ended. */
@@ -148,7 +197,8 @@ public final class SalesLoad {
             population.partners.forEach(p -> wanted.addAll(List.of("sales.requests." + p.id(), "sales.results." + p.id())));
             for (String topic : wanted) {
                 if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, 3, (short) 1));
+                    // A partner's topics have one partition, as deploy/examples/partner-kafka.example.yaml recommends.
+                    missing.add(new NewTopic(topic, topic.startsWith("sales.re") ? 1 : 3, (short) 1));
                 }
             }
             if (!missing.isEmpty()) {

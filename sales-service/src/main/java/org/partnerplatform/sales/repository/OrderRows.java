@@ -1,0 +1,131 @@
+package org.partnerplatform.sales.repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.partnerplatform.messaging.tx.MultiRowInsert;
+import org.partnerplatform.messaging.tx.Work;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Orders, their lines and tickets on the sale path: kept in the work and written a table at a time; read back by id. */
+public final class OrderRows {
+    private static final MultiRowInsert ORDERS = MultiRowInsert.into("sales_order")
+            .column("id", "uuid").column("organisation_id", "bigint").column("operator_organisation_id", "bigint")
+            .column("agreement_id", "text").column("commission_basis_points", "integer").column("distribution_channel_id", "text")
+            .column("status", "text").column("version", "integer").column("currency", "text").column("total_amount", "numeric")
+            .column("total_tax_amount", "numeric").column("balance", "numeric").column("payment_type", "text")
+            .column("external_reference", "text").column("created_at", "timestamptz").column("last_confirmed_at", "timestamptz")
+            .build();
+    private static final MultiRowInsert LINES = MultiRowInsert.into("order_line")
+            .column("id", "uuid").column("order_id", "uuid").column("line_number", "integer").column("product_id", "text")
+            .column("user_profile", "text").column("quantity", "integer").column("unit_price", "numeric").column("amount", "numeric")
+            .column("tax_amount", "numeric").column("tax_code", "text").column("tax_rate", "numeric")
+            .build();
+    private static final MultiRowInsert TICKETS = MultiRowInsert.into("ticket")
+            .column("id", "uuid").column("order_id", "uuid").column("order_line_id", "uuid").column("product_id", "text")
+            .column("user_profile", "text").column("status", "text").column("issued_at", "timestamptz")
+            .build();
+
+    private OrderRows() {
+    }
+
+    public static void insert(Work work, SalesOrder o, List<SalesOrderLine> lines, List<Ticket> tickets) {
+        work.insert(ORDERS, o.id, o.organisationId, o.operatorOrganisationId, o.agreementId, o.commissionBasisPoints, o.distributionChannelId,
+                o.status, o.version, o.currency, o.totalAmount, o.totalTaxAmount, o.balance, o.paymentType, o.externalReference, utc(o.createdAt),
+                utc(o.lastConfirmedAt));
+        for (SalesOrderLine l : lines) {
+            work.insert(LINES, l.id, l.orderId, l.lineNumber, l.productId, l.userProfile, l.quantity, l.unitPrice, l.amount, l.taxAmount, l.taxCode,
+                    l.taxRate);
+        }
+        for (Ticket t : tickets) {
+            work.insert(TICKETS, t.id, t.orderId, t.orderLineId, t.productId, t.userProfile, t.status, utc(t.issuedAt));
+        }
+    }
+
+    /** An order as stored, with its lines and tickets; null when there is none. */
+    public record Stored(SalesOrder order, List<SalesOrderLine> lines, List<Ticket> tickets) {
+    }
+
+    public static Uni<Stored> load(SqlClient sql, UUID orderId) {
+        return sql.preparedQuery("select * from sales_order where id = $1").execute(Tuple.of(orderId)).chain(orders -> {
+            if (orders.size() == 0) {
+                return Uni.createFrom().nullItem();
+            }
+            SalesOrder order = order(orders.iterator().next());
+            return sql.preparedQuery("select * from order_line where order_id = $1 order by line_number").execute(Tuple.of(orderId))
+                    .chain(lineRows -> sql.preparedQuery("select * from ticket where order_id = $1 order by order_line_id, id").execute(Tuple.of(orderId))
+                            .map(ticketRows -> {
+                                List<SalesOrderLine> lines = new ArrayList<>();
+                                lineRows.forEach(r -> lines.add(line(r)));
+                                List<Ticket> tickets = new ArrayList<>();
+                                ticketRows.forEach(r -> tickets.add(ticket(r)));
+                                return new Stored(order, lines, tickets);
+                            }));
+        });
+    }
+
+    private static SalesOrder order(Row r) {
+        SalesOrder o = new SalesOrder();
+        o.id = r.getUUID("id");
+        o.organisationId = r.getLong("organisation_id");
+        o.operatorOrganisationId = r.getLong("operator_organisation_id");
+        o.agreementId = r.getString("agreement_id");
+        o.commissionBasisPoints = r.getInteger("commission_basis_points");
+        o.distributionChannelId = r.getString("distribution_channel_id");
+        o.status = r.getString("status");
+        o.version = r.getInteger("version");
+        o.currency = r.getString("currency");
+        o.totalAmount = r.getBigDecimal("total_amount");
+        o.totalTaxAmount = r.getBigDecimal("total_tax_amount");
+        o.balance = r.getBigDecimal("balance");
+        o.paymentType = r.getString("payment_type");
+        o.externalReference = r.getString("external_reference");
+        o.createdAt = instant(r.getOffsetDateTime("created_at"));
+        o.lastConfirmedAt = instant(r.getOffsetDateTime("last_confirmed_at"));
+        return o;
+    }
+
+    private static SalesOrderLine line(Row r) {
+        SalesOrderLine l = new SalesOrderLine();
+        l.id = r.getUUID("id");
+        l.orderId = r.getUUID("order_id");
+        l.lineNumber = r.getInteger("line_number");
+        l.productId = r.getString("product_id");
+        l.userProfile = r.getString("user_profile");
+        l.quantity = r.getInteger("quantity");
+        l.unitPrice = r.getBigDecimal("unit_price");
+        l.amount = r.getBigDecimal("amount");
+        l.taxAmount = r.getBigDecimal("tax_amount");
+        l.taxCode = r.getString("tax_code");
+        l.taxRate = r.getBigDecimal("tax_rate");
+        return l;
+    }
+
+    private static Ticket ticket(Row r) {
+        Ticket t = new Ticket();
+        t.id = r.getUUID("id");
+        t.orderId = r.getUUID("order_id");
+        t.orderLineId = r.getUUID("order_line_id");
+        t.productId = r.getString("product_id");
+        t.userProfile = r.getString("user_profile");
+        t.status = r.getString("status");
+        t.issuedAt = instant(r.getOffsetDateTime("issued_at"));
+        return t;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,88 @@
+package org.partnerplatform.sales.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.partnerplatform.events.sales.SaleRequest;
+import org.partnerplatform.sales.repository.CatalogProjection.AgreementRow;
+import org.partnerplatform.sales.repository.CatalogProjection.ProductRow;
+import org.partnerplatform.sales.repository.CatalogSnapshot;
+
+/**
+ * The sale rule, the same for REST and Kafka: every line's product exists, is on sale today and has a price for the
+ * line's user profile; the lines are one operator's; one agreement in force covers them all (the first by id), in the
+ * request's distribution channel if it names one. The outcome is a priced plan, or the first reason to refuse.
+ * Pure: what it knows of the catalog is the snapshot it is given.
+ */
+public final class SalePolicy {
+
+    public record PricedLine(SaleRequest.Line line, ProductRow product, BigDecimal unitPrice, BigDecimal amount, BigDecimal vat) {
+    }
+
+    public record Plan(AgreementRow agreement, List<PricedLine> lines, BigDecimal total, BigDecimal vat) {
+    }
+
+    private record Candidate(PricedLine priced, List<AgreementRow> agreements) {
+    }
+
+    private SalePolicy() {
+    }
+
+    public static Plan plan(SaleCommand command, CatalogSnapshot catalog, LocalDate today) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (SaleRequest.Line line : command.lines()) {
+            ProductRow product = catalog.product(line.productId())
+                    .orElseThrow(() -> new SaleRejectedException(422, "unknown-product", "no product " + line.productId()));
+            if (!product.sellableOn(today)) {
+                throw new SaleRejectedException(422, "product-not-available", line.productId() + " is not on sale today");
+            }
+            BigDecimal unitPrice = catalog.price(line.productId(), line.userProfile()).orElseThrow(() -> new SaleRejectedException(422,
+                    "no-price-for-user-profile", line.productId() + " has no price for user profile " + line.userProfile()));
+            BigDecimal amount = Pricing.lineAmount(unitPrice, line.quantity());
+            candidates.add(new Candidate(new PricedLine(line, product, unitPrice, amount, Pricing.vatIncluded(amount, product.vatRate())),
+                    catalog.agreementsCovering(command.organisationId(), product.operatorOrganisationId(), line.productId())));
+        }
+        AgreementRow agreement = commonAgreement(candidates);
+        if (command.distributionChannelId() != null && !command.distributionChannelId().equals(agreement.distributionChannelId())) {
+            throw new SaleRejectedException(422, "wrong-distribution-channel", "the agreement covers distribution channel "
+                    + agreement.distributionChannelId() + ", not " + command.distributionChannelId());
+        }
+        List<PricedLine> lines = candidates.stream().map(Candidate::priced).toList();
+        BigDecimal total = lines.stream().map(PricedLine::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        BigDecimal vat = lines.stream().map(PricedLine::vat).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        return new Plan(agreement, lines, total, vat);
+    }
+
+    /** One order settles under one agreement: the first (by id) that covers every line. */
+    private static AgreementRow commonAgreement(List<Candidate> candidates) {
+        Set<Long> operators = new HashSet<>();
+        candidates.forEach(c -> operators.add(c.priced().product().operatorOrganisationId()));
+        if (operators.size() > 1) {
+            throw new SaleRejectedException(422, "multiple-operators", "an order holds the products of one operator");
+        }
+        Set<String> common = null;
+        for (Candidate candidate : candidates) {
+            Set<String> ids = new LinkedHashSet<>();
+            candidate.agreements().forEach(a -> ids.add(a.id()));
+            if (ids.isEmpty()) {
+                throw new SaleRejectedException(403, "no-agreement", "no active agreement lets you sell " + candidate.priced().line().productId()
+                        + " in this environment today");
+            }
+            if (common == null) {
+                common = ids;
+            } else {
+                common.retainAll(ids);
+            }
+        }
+        if (common == null || common.isEmpty()) {
+            throw new SaleRejectedException(403, "no-agreement", "no single agreement covers every line of the order");
+        }
+        String chosen = common.iterator().next();
+        return candidates.get(0).agreements().stream().filter(a -> a.id().equals(chosen)).findFirst().orElseThrow();
+    }
+}
