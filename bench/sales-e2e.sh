@@ -15,8 +15,9 @@
 #   --profile records the last run with JFR in sales-service and settlement-service and summarises where their CPU went
 #   (bench/sales-profile.py; the recordings stay in bench/sales-e2e/target/run/*.jfr), and PostgreSQL's statements
 #   by time spent (pg_stat_statements, loaded for the purpose; needs psql).
-# Needs: a JDK 25 for the services (SERVICE_JAVA, default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; the build stays
-#        on Java 17; the fixture and the load generator run on the java on PATH); wrk for rest runs (apt-get install -y wrk).
+# Needs: a JDK 25 (SERVICE_JAVA, default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; the build stays on Java 17) for
+#        the services, the fixture (whose JVM hosts the Kafka broker) and the load generator (BENCH_JAVA to run those two
+#        on another); wrk for rest runs (apt-get install -y wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,6 +45,7 @@ if $profile; then
   export PLATFORM_POSTGRES_SETTINGS="shared_preload_libraries=pg_stat_statements;pg_stat_statements.track=all"
 fi
 service_java=${SERVICE_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+bench_java=${BENCH_JAVA:-$service_java}
 if [[ "$runs" == *rest:* ]] && ! command -v wrk >/dev/null; then
   echo "wrk is missing for the rest runs: apt-get install -y wrk" >&2; exit 1
 fi
@@ -57,7 +59,7 @@ classpath="bench/sales-e2e/target/classes:$(cat bench/sales-e2e/target/bench-cla
 work=bench/sales-e2e/target/run
 rm -rf "$work"
 mkdir -p "$work"
-PLATFORM_JAVA="$service_java" java -Dplatform.repository="$PWD" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" \
+PLATFORM_JAVA="$service_java" "$bench_java" -Dplatform.repository="$PWD" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" \
   org.partnerplatform.bench.sales.SalesFixture --work "$work" ${fixture_args[@]+"${fixture_args[@]}"} > "$work/fixture.log" 2>&1 &
 fixture=$!
 trap 'kill $fixture 2>/dev/null; wait $fixture 2>/dev/null || true' EXIT
@@ -75,7 +77,7 @@ report="$work/report.md"
 {
   echo "# sales-e2e $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB"
-  echo "services on: $("$service_java" -version 2>&1 | head -1); fixture (Kafka) and load generator on: $(java -version 2>&1 | head -1)"
+  echo "services on: $("$service_java" -version 2>&1 | head -1); fixture (Kafka) and load generator on: $("$bench_java" -version 2>&1 | head -1)"
   echo "population: $(grep -c 'client-id' "$work/fixture.properties") partners"
 } | tee "$report"
 
@@ -97,11 +99,11 @@ for spec in $runs; do
       "$(dirname "$service_java")/jcmd" "$(grep "^$service.pid=" "$work/fixture.properties" | cut -d= -f2)" JFR.start name=bench \
         settings=profile duration="$((seconds + 5))s" filename="$PWD/$work/$service.jfr" > /dev/null
     done
-    jcmd "$(grep "^fixture.pid=" "$work/fixture.properties" | cut -d= -f2)" JFR.start name=bench settings=profile \
+    "$(dirname "$bench_java")/jcmd" "$(grep "^fixture.pid=" "$work/fixture.properties" | cut -d= -f2)" JFR.start name=bench settings=profile \
       duration="$((seconds + 5))s" filename="$PWD/$work/kafka.jfr" > /dev/null
     load_jfr=(-XX:StartFlightRecording=settings=profile,filename="$PWD/$work/load-generator.jfr")
   fi
-  java ${load_jfr[@]+"${load_jfr[@]}"} ${BENCH_LOAD_JAVA_OPTIONS:-} -Xms2g -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" org.partnerplatform.bench.sales.SalesLoad --work "$work" --name "run$n$(date +%H%M%S)" \
+  "$bench_java" ${load_jfr[@]+"${load_jfr[@]}"} ${BENCH_LOAD_JAVA_OPTIONS:-} -Xms2g -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" org.partnerplatform.bench.sales.SalesLoad --work "$work" --name "run$n$(date +%H%M%S)" \
     --duration "$seconds" --report "$report" "${load_args[@]}" || status=1
 done
 if $profile; then

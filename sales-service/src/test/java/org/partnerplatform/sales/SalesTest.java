@@ -80,6 +80,7 @@ class SalesTest {
         awaitProjected("agreement_projection", a.id(), 1);
         awaitProjected("product_projection", STANDARD, 1);
         awaitProjected("product_projection", FLEX, 1);
+        awaitProjected("product_projection", DRAFT, 1);
         return partner;
     }
 
