@@ -25,9 +25,16 @@ public interface MessagingConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Pause between polls when the outbox was empty; a poll that found work is followed at once by the next. */
+        /** Pause between polls when nothing was committed here; a full round is followed at once by the next. */
         @WithDefault("PT0.05S")
         Duration interval();
+
+        /**
+         * How soon after a round a commit in this process brings the next: a little later than at once, so that a
+         * round carries the rows of many small commits (REST sales) rather than one each.
+         */
+        @WithDefault("PT0.005S")
+        Duration linger();
 
         /** Rows per round: sent at once, deleted with one statement. */
         @WithDefault("500")

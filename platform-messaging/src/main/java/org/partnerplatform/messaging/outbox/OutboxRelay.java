@@ -84,6 +84,8 @@ public class OutboxRelay {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong rounds = new AtomicLong();
     private volatile long timerId = -1;
+    /** Whether the pending timer is the idle wait (a nudge cuts it short), not a linger or a backlog's next round. */
+    private volatile boolean waitingIdle;
 
     /**
      * The emitter is not used to send: it declares the outgoing channel whose producer (configured by
@@ -99,7 +101,7 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent event) {
         if (config.relay().enabled() && running.compareAndSet(false, true)) {
-            schedule(1);
+            schedule(1, false);
         }
     }
 
@@ -113,11 +115,10 @@ public class OutboxRelay {
     /** Asks for a round now rather than at the next poll: this process has just committed outbox rows. */
     public void nudge() {
         long pending = timerId;
-        if (running.get() && pending >= 0 && vertx.cancelTimer(pending)) {
-            nudged.set(false);
+        if (running.get() && waitingIdle && pending >= 0 && vertx.cancelTimer(pending)) {
             vertx.runOnContext(v -> poll());
         } else {
-            // A round is running (or about to wait): it goes again when it ends.
+            // A round is running or lingering: the next one, soon, takes these rows too.
             nudged.set(true);
         }
     }
@@ -131,27 +132,39 @@ public class OutboxRelay {
         return rounds.get();
     }
 
-    private void schedule(long delayMillis) {
+    private void schedule(long delayMillis, boolean idle) {
         if (running.get()) {
+            waitingIdle = idle;
             timerId = vertx.setTimer(Math.max(1, delayMillis), id -> poll());
-            if (delayMillis > 1 && nudged.get()) {
+            if (idle && nudged.get()) {
                 nudge(); // it came while this round was ending
             }
         }
     }
 
     /**
-     * A full round is followed at once by the next (a backlog), and so is a round during which this process committed
-     * outbox rows (a nudge); otherwise the relay waits for the interval or the next nudge. So rows committed together
-     * leave together, and a moderate rate costs a round per commit, not a round per millisecond.
+     * A full round is followed at once by the next (a backlog); a round during which this process committed outbox
+     * rows (a nudge) is followed after the linger (5 ms); otherwise the relay waits for the interval or the next nudge.
+     * So rows committed together leave together, and many small commits share a round.
      */
     private void poll() {
         timerId = -1;
+        waitingIdle = false;
+        // This round sees every row committed before it starts; only later commits need another.
+        nudged.set(false);
         relayBatch().subscribe().with(
-                sent -> schedule(sent >= config.relay().batchSize() || nudged.getAndSet(false) ? 1 : config.relay().interval().toMillis()),
+                sent -> {
+                    if (sent >= config.relay().batchSize()) {
+                        schedule(1, false);
+                    } else if (nudged.get()) {
+                        schedule(config.relay().linger().toMillis(), false);
+                    } else {
+                        schedule(config.relay().interval().toMillis(), true);
+                    }
+                },
                 failure -> {
                     LOG.warnf("Outbox relay round failed, retrying: %s", failure.toString());
-                    schedule(Math.max(1000, config.relay().interval().toMillis()));
+                    schedule(Math.max(1000, config.relay().interval().toMillis()), false);
                 });
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.partnerplatform.events.EventJson;
@@ -96,21 +97,28 @@ public final class Work {
         if (writes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        StringBuilder sql = new StringBuilder();
         Tuple parameters = Tuple.tuple();
+        writes.forEach((into, rows) -> into.addParameters(parameters, rows));
+        String sql = STATEMENTS.computeIfAbsent(List.copyOf(writes.keySet()), Work::statement);
+        return connection.preparedQuery(sql).execute(parameters).replaceWithVoid();
+    }
+
+    /** The statements of the combinations of tables seen so far (a handful per service). */
+    private static final Map<List<MultiRowInsert>, String> STATEMENTS = new ConcurrentHashMap<>();
+
+    private static String statement(List<MultiRowInsert> inserts) {
+        StringBuilder sql = new StringBuilder();
         int next = 1;
-        int n = 0;
-        for (Map.Entry<MultiRowInsert, List<Object[]>> write : writes.entrySet()) {
-            MultiRowInsert into = write.getKey();
+        for (int n = 1; n <= inserts.size(); n++) {
+            MultiRowInsert into = inserts.get(n - 1);
             String insert = into.sql(next);
             next += into.columns();
-            into.addParameters(parameters, write.getValue());
-            if (++n < writes.size()) {
+            if (n < inserts.size()) {
                 sql.append(n == 1 ? "with " : ", ").append("w").append(n).append(" as (").append(insert).append(")\n");
             } else {
                 sql.append(insert);
             }
         }
-        return connection.preparedQuery(sql.toString()).execute(parameters).replaceWithVoid();
+        return sql.toString();
     }
 }

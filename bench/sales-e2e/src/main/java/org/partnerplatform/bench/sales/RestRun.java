@@ -51,7 +51,7 @@ final class RestRun {
         }
         long created = Long.parseLong(counts.group(1));
         long other = Long.parseLong(counts.group(2));
-        RunCheck.Verdict verdict = RunCheck.checkRest(name, created, other, fixture, Duration.ofSeconds(120));
+        RunCheck.Verdict verdict = RunCheck.checkRest(name, created, other, connections, fixture, Duration.ofSeconds(120));
         return new Result(name, connections, duration, output, created, other, created / (double) duration.toSeconds(), percentile(output, "50%"),
                 percentile(output, "90%"), percentile(output, "99%"), field(output, "Latency\\s+\\S+\\s+\\S+\\s+(\\S+)"), verdict);
     }

@@ -150,8 +150,9 @@ public final class SalesLoad {
         out.append(String.format("orders created %,d (%,.0f/s); other answers %,d%n", rest.created(), rest.requestsPerSecond(), rest.other()));
         out.append(String.format("latency (wrk): p50 %s, p90 %s, p99 %s, max %s%n", rest.p50(), rest.p90(), rest.p99(), rest.max()));
         cpu(out, rest.verdict(), before, after, rss);
-        out.append(rest.verdict().correct() ? String.format("CORRECT: %,d answers 201 = %,d orders = %,d ledger entries, gross %s, VAT %s to the øre%n",
-                rest.created(), rest.verdict().confirmed(), rest.verdict().confirmed(), rest.verdict().gross(), rest.verdict().vat())
+        out.append(rest.verdict().correct() ? String.format("CORRECT: %,d answers 201 (and %,d sales in flight when wrk stopped) = %,d orders = %,d ledger "
+                + "entries, gross %s, VAT %s to the øre%n", rest.created(), rest.verdict().confirmed() - rest.created(), rest.verdict().confirmed(),
+                rest.verdict().confirmed(), rest.verdict().gross(), rest.verdict().vat())
                 : "WRONG:\n  - " + String.join("\n  - ", rest.verdict().failures()) + "\n");
         return out.toString();
     }
