@@ -9,11 +9,13 @@
 #
 # Usage: bench/sales-e2e.sh [--skip-build] [--partners 50] [--jvm "OPTS"] [--env KEY=VALUE]... [--runs "SPEC ..."]
 #   SPEC is open:<requests/s>:<seconds>, closed:<in flight>:<seconds> or rest:<connections>:<seconds>;
-#   default "closed:1000:30 open:1000:60 closed:2000:60 rest:64:30" (the first run warms up, and is reported too).
+#   default "closed:1000:30 open:1000:60 closed:2000:60 rest:64:30" (the first run warms the services up, and is
+#   reported too; each Kafka run is preceded by 15 s of its own load that warms the load generator up).
 #   --jvm and --env reach the four services (default JVM options: those of the local platform); BENCH_LOAD_JAVA_OPTIONS
 #   the load generator (e.g. -Dbench.fetch-max-wait-ms=10).
-#   --profile records the last run with JFR in sales-service and settlement-service and summarises where their CPU went
-#   (bench/sales-profile.py; the recordings stay in bench/sales-e2e/target/run/*.jfr), and PostgreSQL's statements
+#   --profile records the last run with JFR in sales-service, settlement-service, the broker's JVM and the load generator
+#   and summarises where their CPU went (bench/sales-profile.py; the recordings stay in bench/sales-e2e/target/run/*.jfr)
+#   and PostgreSQL's statements
 #   by time spent (pg_stat_statements, loaded for the purpose; needs psql).
 # Needs: a JDK 25 (SERVICE_JAVA, default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; the build stays on Java 17) for
 #        the services, the fixture (whose JVM hosts the Kafka broker) and the load generator (BENCH_JAVA to run those two
