@@ -81,7 +81,6 @@ public class OutboxRelay {
     private final MessagingConfig config;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean nudged = new AtomicBoolean();
-    private final AtomicLong published = new AtomicLong();
     private final AtomicLong rounds = new AtomicLong();
     private volatile long timerId = -1;
     /** Whether the pending timer is the idle wait (a nudge cuts it short), not a linger or a backlog's next round. */
@@ -123,11 +122,7 @@ public class OutboxRelay {
         }
     }
 
-    /** Rows published and rounds that published any, since start (for metrics and tests). */
-    public long publishedRows() {
-        return published.get();
-    }
-
+    /** Rounds that published any row, since start (for tests). */
     public long publishingRounds() {
         return rounds.get();
     }
@@ -226,7 +221,6 @@ public class OutboxRelay {
                         failed.stream().map(order::failureOf).toArray(String[]::new))).replaceWithVoid();
         return deleted.chain(() -> postponed).invoke(() -> {
             if (!sent.isEmpty()) {
-                published.addAndGet(sent.size());
                 rounds.incrementAndGet();
             }
         }).replaceWith(sent.size());

@@ -21,7 +21,6 @@ public final class MultiRowInsert {
     private final String table;
     private final List<String> names;
     private final List<String> types;
-    private final String sql;
 
     private final String suffix;
 
@@ -30,7 +29,6 @@ public final class MultiRowInsert {
         this.names = List.copyOf(names);
         this.types = List.copyOf(types);
         this.suffix = suffix;
-        this.sql = sql(1);
     }
 
     /** The statement with its parameters numbered from {@code first}, to stand beside others in one statement. */
@@ -59,15 +57,7 @@ public final class MultiRowInsert {
         return names.size();
     }
 
-    String sql() {
-        return sql;
-    }
-
-    /** The statement's parameters: one typed array per column, from rows of values in column order. */
-    Tuple parameters(List<Object[]> rows) {
-        return addParameters(Tuple.tuple(), rows);
-    }
-
+    /** Adds the statement's parameters: one typed array per column, from rows of values in column order. */
     Tuple addParameters(Tuple tuple, List<Object[]> rows) {
         for (int c = 0; c < names.size(); c++) {
             tuple.addValue(column(types.get(c), rows, c));
