@@ -1,4 +1,4 @@
--- The REST sale path of bench/sales-e2e.sh: POST /v1/orders, each request with its own Idempotency-Key, bodies and
+-- The REST sale path of bench/sales-e2e.sh: POST /v1/sales, each request with its own Idempotency-Key, bodies and
 -- partners' tokens cycled from the file SALES_REST_REQUESTS (one "token<TAB>body" per line), run name SALES_REST_RUN.
 -- Counts the answers by status and prints them at the end ("created N other M").
 local threads = {}
@@ -23,7 +23,7 @@ end
 function request()
   n = n + 1
   local r = requests[(n + id * 7919) % #requests + 1]
-  return wrk.format("POST", "/v1/orders", {
+  return wrk.format("POST", "/v1/sales", {
     ["Authorization"] = "Bearer " .. r.token,
     ["Content-Type"] = "application/json",
     ["Idempotency-Key"] = run .. "." .. id .. "." .. n,

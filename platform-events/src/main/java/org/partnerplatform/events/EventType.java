@@ -7,7 +7,10 @@ import org.partnerplatform.events.catalog.AgreementState;
 import org.partnerplatform.events.catalog.ProductState;
 import org.partnerplatform.events.catalog.ProductsReadinessWithdrawn;
 import org.partnerplatform.events.catalog.ProductsReadyForUse;
+import org.partnerplatform.events.sales.OrderCancelled;
 import org.partnerplatform.events.sales.OrderConfirmed;
+import org.partnerplatform.events.sales.OrderExpired;
+import org.partnerplatform.events.sales.OrderRefunded;
 import org.partnerplatform.events.sales.SaleRequest;
 import org.partnerplatform.events.sales.SaleResult;
 import org.partnerplatform.events.settlement.SettlementEntryRecorded;
@@ -37,6 +40,9 @@ public enum EventType {
     SALE_REQUEST("org.partnerplatform.sales.SaleRequest.v1", SaleRequest.class),
     SALE_RESULT("org.partnerplatform.sales.SaleResult.v1", SaleResult.class),
     ORDER_CONFIRMED("org.partnerplatform.sales.OrderConfirmed.v1", OrderConfirmed.class),
+    ORDER_REFUNDED("org.partnerplatform.sales.OrderRefunded.v1", OrderRefunded.class),
+    ORDER_CANCELLED("org.partnerplatform.sales.OrderCancelled.v1", OrderCancelled.class),
+    ORDER_EXPIRED("org.partnerplatform.sales.OrderExpired.v1", OrderExpired.class),
     SETTLEMENT_ENTRY_RECORDED("org.partnerplatform.settlement.SettlementEntryRecorded.v1", SettlementEntryRecorded.class);
 
     private final String ceType;

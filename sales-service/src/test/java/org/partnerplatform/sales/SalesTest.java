@@ -245,6 +245,32 @@ class SalesTest {
     }
 
     @Test
+    void aRejectionIsNotFinalForItsKeyTheSameRequestSucceedsOnceTheCatalogCaughtUp() {
+        long partner = partnerWithAgreement();
+        String late = "VYG:SalesPackage:Late" + PARTNERS.incrementAndGet();
+        String key = key();
+        String body = request(key, late, "ADULT", "1");
+        sendRequest(partner, key, body, partnerToken(partner));
+        assertThat(results(partner, key, 1).get(0).errorCode()).isEqualTo("unknown-product");
+
+        publish(kafka, product(late, "PUBLISHED", 1, new ProductPrice("ADULT", "49.00", "NOK")));
+        AgreementState covering = agreement(partner, "ACTIVE", List.of(late), List.of("SELL"), List.of("STAGING"), 1);
+        publish(kafka, covering);
+        awaitProjected("product_projection", late, 1);
+        awaitProjected("agreement_projection", covering.id(), 1);
+        sendRequest(partner, key, body, partnerToken(partner));
+        List<SaleResult> both = results(partner, key, 2);
+        assertThat(both.get(1).status()).isEqualTo("CONFIRMED");
+        assertThat(both.get(1).replayed()).isFalse();
+        assertThat(both.get(1).totalAmount()).isEqualTo("49.00");
+
+        sendRequest(partner, key, body, partnerToken(partner)); // now final: replayed
+        SaleResult third = results(partner, key, 3).get(2);
+        assertThat(third.replayed()).isTrue();
+        assertThat(third.orderId()).isEqualTo(both.get(1).orderId());
+    }
+
+    @Test
     void aSuspendedAgreementStopsSalesAndAnOlderStateNeverOverridesANewerOne() {
         long partner = PARTNERS.incrementAndGet();
         AgreementState active = agreement(partner, "ACTIVE", List.of(STANDARD), List.of("SELL"), List.of("STAGING"), 2);
@@ -288,22 +314,22 @@ class SalesTest {
         String key = key();
         String body = "{\"lines\":[{\"productId\":\"" + STANDARD + "\",\"userProfile\":\"ADULT\",\"quantity\":2}]}";
         String orderId = given().auth().oauth2(partnerToken(partner)).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
-                .post("/v1/orders").then().statusCode(201).body("totalAmount", equalTo("798.00")).body("totalTaxAmount", equalTo("85.50"))
+                .post("/v1/sales").then().statusCode(201).body("totalAmount", equalTo("798.00")).body("totalTaxAmount", equalTo("85.50"))
                 .body("status", equalTo("CONFIRMED")).body("tickets", hasSize(2)).extract().path("id");
         given().auth().oauth2(partnerToken(partner)).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
-                .post("/v1/orders").then().statusCode(200).header("Idempotent-Replayed", "true").body("id", equalTo(orderId));
+                .post("/v1/sales").then().statusCode(200).header("Idempotent-Replayed", "true").body("id", equalTo(orderId));
         given().auth().oauth2(partnerToken(partner)).header("Idempotency-Key", key).contentType(ContentType.JSON)
-                .body(body.replace("\"quantity\":2", "\"quantity\":3")).post("/v1/orders").then().statusCode(409)
+                .body(body.replace("\"quantity\":2", "\"quantity\":3")).post("/v1/sales").then().statusCode(409)
                 .contentType("application/problem+json").body("type", equalTo("https://partnerplatform.org/problems/idempotency-key-reused"));
 
-        given().header("Idempotency-Key", key()).contentType(ContentType.JSON).body(body).post("/v1/orders").then().statusCode(401);
-        given().auth().oauth2(partnerToken(partner)).contentType(ContentType.JSON).body(body).post("/v1/orders").then().statusCode(400)
+        given().header("Idempotency-Key", key()).contentType(ContentType.JSON).body(body).post("/v1/sales").then().statusCode(401);
+        given().auth().oauth2(partnerToken(partner)).contentType(ContentType.JSON).body(body).post("/v1/sales").then().statusCode(400)
                 .contentType("application/problem+json");
         given().auth().oauth2(partnerToken(partner)).header("Idempotency-Key", key()).contentType(ContentType.JSON)
-                .body("{\"lines\":[{\"productId\":\"bad\",\"userProfile\":\"ADULT\",\"quantity\":0}]}").post("/v1/orders").then().statusCode(400)
+                .body("{\"lines\":[{\"productId\":\"bad\",\"userProfile\":\"ADULT\",\"quantity\":0}]}").post("/v1/sales").then().statusCode(400)
                 .contentType("application/problem+json").body("errors", hasSize(2));
         given().auth().oauth2(partnerToken(partner)).header("Idempotency-Key", key()).contentType(ContentType.JSON)
-                .body("{\"lines\":[{\"productId\":\"RUT:SalesPackage:Unknown\",\"userProfile\":\"ADULT\",\"quantity\":1}]}").post("/v1/orders")
+                .body("{\"lines\":[{\"productId\":\"RUT:SalesPackage:Unknown\",\"userProfile\":\"ADULT\",\"quantity\":1}]}").post("/v1/sales")
                 .then().statusCode(422).body("type", equalTo("https://partnerplatform.org/problems/unknown-product"));
         assertThat(count("select count(*) from sales_order where organisation_id = $1", partner)).isEqualTo(1);
     }

@@ -54,7 +54,7 @@ class BrokerOutageIT {
                 String orderId = given().auth().oauth2(partnerToken).header("Idempotency-Key", "outage-" + partner + "-" + i)
                         .contentType(ContentType.JSON)
                         .body(Map.of("lines", List.of(Map.of("productId", PRODUCT, "userProfile", "ADULT", "quantity", 1))))
-                        .post(RunningPlatform.url(Service.SALES) + "/v1/orders")
+                        .post(RunningPlatform.url(Service.SALES) + "/v1/sales")
                         .then().statusCode(201).body("totalAmount", equalTo("45.00")).extract().path("id");
                 orderIds.add(orderId);
             }

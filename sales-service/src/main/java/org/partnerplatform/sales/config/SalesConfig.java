@@ -1,5 +1,6 @@
 package org.partnerplatform.sales.config;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
 import io.smallrye.config.ConfigMapping;
@@ -11,4 +12,16 @@ public interface SalesConfig {
     /** Time zone in which products' and agreements' validity dates are read. */
     @WithDefault("Europe/Oslo")
     ZoneId zone();
+
+    /** How long a reserved draft waits for its confirmation before it expires. */
+    @WithDefault("PT30M")
+    Duration draftLifetime();
+
+    /** How often every replica sweeps for drafts due to expire (a Quarkus scheduler period, such as 30s). */
+    @WithDefault("30s")
+    String expirySweepEvery();
+
+    /** The most drafts one sweep of the expiry job expires in one transaction. */
+    @WithDefault("500")
+    int expirySweepBatch();
 }

@@ -21,7 +21,7 @@ import org.partnerplatform.messaging.incoming.BatchHandler;
 import org.partnerplatform.messaging.tx.Work;
 import org.partnerplatform.sales.service.SaleBatch;
 import org.partnerplatform.sales.service.SaleCommand;
-import org.partnerplatform.sales.service.SaleRejectedException;
+import org.partnerplatform.sales.service.OrderRefusedException;
 import org.partnerplatform.sales.service.SaleService;
 import org.partnerplatform.web.Caller;
 import org.partnerplatform.web.Roles;
@@ -42,7 +42,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 @ApplicationScoped
 public class SaleRequestConsumer {
     /** A record read: a sale to decide, or a refusal before it could be considered. */
-    record Item(long organisationId, String idempotencyKey, String correlationId, SaleCommand command, SaleRejectedException refusal) {
+    record Item(long organisationId, String idempotencyKey, String correlationId, SaleCommand command, OrderRefusedException refusal) {
     }
 
     private static final Object SALES = new Object();
@@ -101,31 +101,31 @@ public class SaleRequestConsumer {
         Optional<String> token = RecordTokens.bearer(record.getHeaders());
         if (token.isEmpty()) {
             return Uni.createFrom().item(new Item(organisationId, key, correlationId, null,
-                    new SaleRejectedException(401, "unauthorized", "the record carries no Authorization: Bearer header")));
+                    new OrderRefusedException(401, "unauthorized", "the record carries no Authorization: Bearer header")));
         }
         return tokens.authenticate(token.get()).onItemOrFailure().transformToUni((identity, failure) -> {
             if (failure instanceof AuthenticationFailedException || (failure == null && identity == null)) {
                 return Uni.createFrom().item(new Item(organisationId, key, correlationId, null,
-                        new SaleRejectedException(401, "invalid-token", "the access token is not valid")));
+                        new OrderRefusedException(401, "invalid-token", "the access token is not valid")));
             }
             if (failure != null) {
                 return Uni.createFrom().failure(failure);
             }
-            SaleRejectedException refusal = refusal(identity, organisationId);
+            OrderRefusedException refusal = refusal(identity, organisationId);
             SaleCommand command = refusal != null ? null
-                    : new SaleCommand(organisationId, key, request.distributionChannelId(), request.lines(), request.externalReference());
+                    : new SaleCommand(SaleCommand.Mode.SELL, organisationId, key, request.distributionChannelId(), request.lines(), request.externalReference());
             return Uni.createFrom().item(new Item(organisationId, key, correlationId, command, refusal));
         });
     }
 
     /** A partner may only sell for the organisation its token belongs to, on that organisation's topic. */
-    private SaleRejectedException refusal(SecurityIdentity identity, long topicOrganisation) {
+    private OrderRefusedException refusal(SecurityIdentity identity, long topicOrganisation) {
         Optional<Long> tokenOrganisation = TokenClaims.organisation(identity.getPrincipal(), organisationClaim);
         if (tokenOrganisation.isEmpty() || tokenOrganisation.get() != topicOrganisation) {
-            return new SaleRejectedException(403, "wrong-organisation", "the token does not belong to organisation " + topicOrganisation);
+            return new OrderRefusedException(403, "wrong-organisation", "the token does not belong to organisation " + topicOrganisation);
         }
         if (!identity.hasRole(Roles.PARTNER)) {
-            return new SaleRejectedException(403, "forbidden", "the token does not hold the role " + Roles.PARTNER);
+            return new OrderRefusedException(403, "forbidden", "the token does not hold the role " + Roles.PARTNER);
         }
         return null;
     }

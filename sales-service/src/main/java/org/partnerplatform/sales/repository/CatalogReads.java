@@ -25,7 +25,7 @@ public final class CatalogReads {
             select p.id, p.operator_organisation_id, p.status, p.vat_rate, p.valid_from, p.valid_to, pp.user_profile, pp.amount
               from product_projection p left join product_price_projection pp on pp.product_id = p.id
              where p.id = any($1)""";
-    /** The partners' agreements in force, oldest id first, a row per listed product of the batch (or one, for all products). */
+    /** The partners' agreements in force that give a right ($5), oldest id first, a row per listed product of the batch (or one, for all products). */
     private static final String AGREEMENTS_IN_FORCE = """
             select a.id, a.partner_organisation_id, a.operator_organisation_id, a.commission_basis_points, a.distribution_channel_id,
                    a.all_products, ap.product_id
@@ -33,7 +33,7 @@ public final class CatalogReads {
               left join agreement_product_projection ap on not a.all_products and ap.agreement_id = a.id and ap.product_id = any($4)
              where a.partner_organisation_id = any($1)
                and a.status = 'ACTIVE'
-               and 'SELL' = any(a.rights)
+               and $5 = any(a.rights)
                and a.valid_from <= $2 and (a.valid_to is null or a.valid_to >= $2)
                and $3 = any(a.ready_environments)
              order by a.id""";
@@ -41,7 +41,14 @@ public final class CatalogReads {
     private CatalogReads() {
     }
 
+    /** What a batch of sales needs: the products and the partners' agreements that give the right to sell them. */
     public static Uni<CatalogSnapshot> snapshot(SqlClient sql, Set<String> productIds, Set<Long> partners, LocalDate today, String environment) {
+        return snapshot(sql, productIds, partners, today, environment, "SELL");
+    }
+
+    /** The products, and the partners' agreements in force today in this environment that give the right ({@code SELL}, {@code REFUND}). */
+    public static Uni<CatalogSnapshot> snapshot(SqlClient sql, Set<String> productIds, Set<Long> partners, LocalDate today, String environment,
+            String right) {
         String[] products = productIds.toArray(new String[0]);
         Map<String, ProductRow> productRows = new HashMap<>();
         Map<String, Map<String, BigDecimal>> prices = new HashMap<>();
@@ -53,7 +60,7 @@ public final class CatalogReads {
                         prices.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(6), r.getBigDecimal(7));
                     }
                 }))
-                .chain(() -> sql.preparedQuery(AGREEMENTS_IN_FORCE).execute(Tuple.of(partners.toArray(new Long[0]), today, environment, products)))
+                .chain(() -> sql.preparedQuery(AGREEMENTS_IN_FORCE).execute(Tuple.of(partners.toArray(new Long[0]), today, environment, products, right)))
                 .map(rows -> new CatalogSnapshot(productRows, prices, agreements(rows)));
     }
 

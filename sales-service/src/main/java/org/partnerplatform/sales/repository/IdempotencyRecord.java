@@ -29,6 +29,9 @@ public class IdempotencyRecord extends PanacheEntityBase {
     public String outcome;
     @Column(name = "order_id")
     public UUID orderId;
+    /** For a refund's key: the credit it made. */
+    @Column(name = "credit_id")
+    public UUID creditId;
     @Column(name = "error_code")
     public String errorCode;
     @Column(name = "error_detail")

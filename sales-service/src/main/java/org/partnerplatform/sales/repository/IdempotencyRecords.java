@@ -12,14 +12,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The first outcomes of partners' idempotency keys on the sale path: one lookup and one insert per batch. */
+/** The first outcomes of partners' idempotency keys (sales, reservations, refunds): one lookup and one insert per batch. */
 public final class IdempotencyRecords {
     private static final MultiRowInsert INSERT = MultiRowInsert.into("idempotency_record")
             .column("organisation_id", "bigint").column("idempotency_key", "text").column("request_hash", "text").column("outcome", "text")
             .column("order_id", "uuid").column("error_code", "text").column("error_detail", "text").column("created_at", "timestamptz")
+            .column("credit_id", "uuid")
             .build();
     private static final String FIND = """
-            select organisation_id, idempotency_key, request_hash, outcome, order_id, error_code, error_detail, created_at
+            select organisation_id, idempotency_key, request_hash, outcome, order_id, error_code, error_detail, created_at, credit_id
               from idempotency_record
              where (organisation_id, idempotency_key) in (select * from unnest($1::bigint[], $2::text[]))""";
 
@@ -42,6 +43,7 @@ public final class IdempotencyRecords {
                 record.errorCode = r.getString(5);
                 record.errorDetail = r.getString(6);
                 record.createdAt = r.getOffsetDateTime(7).toInstant();
+                record.creditId = r.getUUID(8);
                 found.put(new IdempotencyRecord.Key(record.organisationId, record.idempotencyKey), record);
             }
             return found;
@@ -50,6 +52,6 @@ public final class IdempotencyRecords {
 
     public static void insert(Work work, IdempotencyRecord r) {
         work.insert(INSERT, r.organisationId, r.idempotencyKey, r.requestHash, r.outcome, r.orderId, r.errorCode, r.errorDetail,
-                r.createdAt.atOffset(ZoneOffset.UTC));
+                r.createdAt.atOffset(ZoneOffset.UTC), r.creditId);
     }
 }

@@ -15,7 +15,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Orders, their lines and tickets on the sale path: kept in the work and written a table at a time; read back by id. */
+/** Orders with their lines, tickets, payments and credits: new rows kept in the work and written a table at a time; read back by id. */
 public final class OrderRows {
     private static final MultiRowInsert ORDERS = MultiRowInsert.into("sales_order")
             .column("id", "uuid").column("organisation_id", "bigint").column("operator_organisation_id", "bigint")
@@ -23,6 +23,7 @@ public final class OrderRows {
             .column("status", "text").column("version", "integer").column("currency", "text").column("total_amount", "numeric")
             .column("total_tax_amount", "numeric").column("balance", "numeric").column("payment_type", "text")
             .column("external_reference", "text").column("created_at", "timestamptz").column("last_confirmed_at", "timestamptz")
+            .column("expire_at", "timestamptz")
             .build();
     private static final MultiRowInsert LINES = MultiRowInsert.into("order_line")
             .column("id", "uuid").column("order_id", "uuid").column("line_number", "integer").column("product_id", "text")
@@ -34,45 +35,85 @@ public final class OrderRows {
             .column("user_profile", "text").column("status", "text").column("issued_at", "timestamptz")
             .build();
 
+    private static final MultiRowInsert PAYMENTS = MultiRowInsert.into("order_payment")
+            .column("id", "uuid").column("order_id", "uuid").column("order_version", "integer").column("type", "text")
+            .column("amount", "numeric").column("currency", "text").column("reference", "text").column("created_at", "timestamptz")
+            .build();
+    private static final MultiRowInsert CREDITS = MultiRowInsert.into("order_credit")
+            .column("id", "uuid").column("order_id", "uuid").column("order_version", "integer").column("total_amount", "numeric")
+            .column("total_tax_amount", "numeric").column("currency", "text").column("status", "text").column("created_at", "timestamptz")
+            .build();
+
     private OrderRows() {
     }
 
     public static void insert(Work work, SalesOrder o, List<SalesOrderLine> lines, List<Ticket> tickets) {
         work.insert(ORDERS, o.id, o.organisationId, o.operatorOrganisationId, o.agreementId, o.commissionBasisPoints, o.distributionChannelId,
                 o.status, o.version, o.currency, o.totalAmount, o.totalTaxAmount, o.balance, o.paymentType, o.externalReference, utc(o.createdAt),
-                utc(o.lastConfirmedAt));
+                utc(o.lastConfirmedAt), utc(o.expireAt));
         for (SalesOrderLine l : lines) {
             work.insert(LINES, l.id, l.orderId, l.lineNumber, l.productId, l.userProfile, l.quantity, l.unitPrice, l.amount, l.taxAmount, l.taxCode,
                     l.taxRate);
         }
+        insertTickets(work, tickets);
+    }
+
+    public static void insertTickets(Work work, List<Ticket> tickets) {
         for (Ticket t : tickets) {
             work.insert(TICKETS, t.id, t.orderId, t.orderLineId, t.productId, t.userProfile, t.status, utc(t.issuedAt));
         }
     }
 
-    /** An order as stored, with its lines and tickets; null when there is none. */
-    public record Stored(SalesOrder order, List<SalesOrderLine> lines, List<Ticket> tickets) {
+    public static void insert(Work work, OrderPayment p) {
+        work.insert(PAYMENTS, p.id(), p.orderId(), p.orderVersion(), p.type(), p.amount(), p.currency(), p.reference(), utc(p.createdAt()));
     }
 
-    public static Uni<Stored> load(SqlClient sql, UUID orderId) {
-        return sql.preparedQuery("select * from sales_order where id = $1").execute(Tuple.of(orderId)).chain(orders -> {
+    public static void insert(Work work, OrderCredit c) {
+        work.insert(CREDITS, c.id(), c.orderId(), c.orderVersion(), c.totalAmount(), c.totalTaxAmount(), c.currency(), c.status(),
+                utc(c.createdAt()));
+    }
+
+    /** An order as stored, with its lines, tickets, payments and credits. */
+    public record Stored(SalesOrder order, List<SalesOrderLine> lines, List<Ticket> tickets, List<OrderPayment> payments,
+            List<OrderCredit> credits) {
+    }
+
+    /** The order with all it holds, or null when there is none; {@code forUpdate} locks its row until the transaction ends. */
+    public static Uni<Stored> load(SqlClient sql, UUID orderId, boolean forUpdate) {
+        String select = forUpdate ? "select * from sales_order where id = $1 for update" : "select * from sales_order where id = $1";
+        return sql.preparedQuery(select).execute(Tuple.of(orderId)).chain(orders -> {
             if (orders.size() == 0) {
                 return Uni.createFrom().nullItem();
             }
             SalesOrder order = order(orders.iterator().next());
-            return sql.preparedQuery("select * from order_line where order_id = $1 order by line_number").execute(Tuple.of(orderId))
-                    .chain(lineRows -> sql.preparedQuery("select * from ticket where order_id = $1 order by order_line_id, id").execute(Tuple.of(orderId))
-                            .map(ticketRows -> {
-                                List<SalesOrderLine> lines = new ArrayList<>();
-                                lineRows.forEach(r -> lines.add(line(r)));
-                                List<Ticket> tickets = new ArrayList<>();
-                                ticketRows.forEach(r -> tickets.add(ticket(r)));
-                                return new Stored(order, lines, tickets);
-                            }));
+            Tuple id = Tuple.of(orderId);
+            List<SalesOrderLine> lines = new ArrayList<>();
+            List<Ticket> tickets = new ArrayList<>();
+            List<OrderPayment> payments = new ArrayList<>();
+            List<OrderCredit> credits = new ArrayList<>();
+            return sql.preparedQuery("select * from order_line where order_id = $1 order by line_number").execute(id)
+                    .invoke(rows -> rows.forEach(r -> lines.add(line(r))))
+                    .chain(() -> sql.preparedQuery("select * from ticket where order_id = $1 order by order_line_id, id").execute(id))
+                    .invoke(rows -> rows.forEach(r -> tickets.add(ticket(r))))
+                    .chain(() -> sql.preparedQuery("select * from order_payment where order_id = $1 order by created_at, id").execute(id))
+                    .invoke(rows -> rows.forEach(r -> payments.add(payment(r))))
+                    .chain(() -> sql.preparedQuery("select * from order_credit where order_id = $1 order by order_version").execute(id))
+                    .invoke(rows -> rows.forEach(r -> credits.add(credit(r))))
+                    .map(ignored -> new Stored(order, lines, tickets, payments, credits));
         });
     }
 
-    private static SalesOrder order(Row r) {
+    private static OrderPayment payment(Row r) {
+        return new OrderPayment(r.getUUID("id"), r.getUUID("order_id"), r.getInteger("order_version"), r.getString("type"),
+                r.getBigDecimal("amount"), r.getString("currency"), r.getString("reference"), instant(r.getOffsetDateTime("created_at")));
+    }
+
+    private static OrderCredit credit(Row r) {
+        return new OrderCredit(r.getUUID("id"), r.getUUID("order_id"), r.getInteger("order_version"), r.getBigDecimal("total_amount"),
+                r.getBigDecimal("total_tax_amount"), r.getString("currency"), r.getString("status"), instant(r.getOffsetDateTime("created_at")));
+    }
+
+    static SalesOrder order(Row r) {
         SalesOrder o = new SalesOrder();
         o.id = r.getUUID("id");
         o.organisationId = r.getLong("organisation_id");
@@ -90,6 +131,7 @@ public final class OrderRows {
         o.externalReference = r.getString("external_reference");
         o.createdAt = instant(r.getOffsetDateTime("created_at"));
         o.lastConfirmedAt = instant(r.getOffsetDateTime("last_confirmed_at"));
+        o.expireAt = instant(r.getOffsetDateTime("expire_at"));
         return o;
     }
 
@@ -106,6 +148,7 @@ public final class OrderRows {
         l.taxAmount = r.getBigDecimal("tax_amount");
         l.taxCode = r.getString("tax_code");
         l.taxRate = r.getBigDecimal("tax_rate");
+        l.creditId = r.getUUID("credit_id");
         return l;
     }
 
@@ -118,14 +161,15 @@ public final class OrderRows {
         t.userProfile = r.getString("user_profile");
         t.status = r.getString("status");
         t.issuedAt = instant(r.getOffsetDateTime("issued_at"));
+        t.disabledAt = instant(r.getOffsetDateTime("disabled_at"));
         return t;
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(OffsetDateTime time) {
+    static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 }

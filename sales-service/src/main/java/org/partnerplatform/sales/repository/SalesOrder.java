@@ -11,11 +11,17 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** An order, in the hub's terms: DRAFT until its balance is 0.00, then CONFIRMED. */
+/**
+ * An order, in the hub's terms: a DRAFT (reserved and priced, with an expireAt) until its balance is 0.00 and it is
+ * confirmed, then CONFIRMED; a refund gives a confirmed order its next version. A draft may be CANCELLED or EXPIRED.
+ */
 @Entity
 @Table(name = "sales_order")
 public class SalesOrder extends PanacheEntityBase {
+    public static final String DRAFT = "DRAFT";
     public static final String CONFIRMED = "CONFIRMED";
+    public static final String CANCELLED = "CANCELLED";
+    public static final String EXPIRED = "EXPIRED";
     public static final String PAYMENT_AGENT = "AGENT";
 
     @Id
@@ -47,4 +53,6 @@ public class SalesOrder extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "last_confirmed_at")
     public Instant lastConfirmedAt;
+    @Column(name = "expire_at")
+    public Instant expireAt;
 }

@@ -34,4 +34,7 @@ public class SalesOrderLine extends PanacheEntityBase {
     public String taxCode;
     @Column(name = "tax_rate", precision = 5, scale = 2)
     public BigDecimal taxRate;
+    /** The credit that refunded this line; null while it is not refunded. */
+    @Column(name = "credit_id")
+    public UUID creditId;
 }

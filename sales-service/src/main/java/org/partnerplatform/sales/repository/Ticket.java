@@ -15,6 +15,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 @Table(name = "ticket")
 public class Ticket extends PanacheEntityBase {
     public static final String ISSUED = "ISSUED";
+    /** Refunded: no longer valid for travel. */
+    public static final String DISABLED = "DISABLED";
 
     @Id
     public UUID id;
@@ -29,4 +31,6 @@ public class Ticket extends PanacheEntityBase {
     public String status;
     @Column(name = "issued_at")
     public Instant issuedAt;
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
 }

@@ -37,11 +37,11 @@ public final class SalePolicy {
         List<Candidate> candidates = new ArrayList<>();
         for (SaleRequest.Line line : command.lines()) {
             ProductRow product = catalog.product(line.productId())
-                    .orElseThrow(() -> new SaleRejectedException(422, "unknown-product", "no product " + line.productId()));
+                    .orElseThrow(() -> new OrderRefusedException(422, "unknown-product", "no product " + line.productId()));
             if (!product.sellableOn(today)) {
-                throw new SaleRejectedException(422, "product-not-available", line.productId() + " is not on sale today");
+                throw new OrderRefusedException(422, "product-not-available", line.productId() + " is not on sale today");
             }
-            BigDecimal unitPrice = catalog.price(line.productId(), line.userProfile()).orElseThrow(() -> new SaleRejectedException(422,
+            BigDecimal unitPrice = catalog.price(line.productId(), line.userProfile()).orElseThrow(() -> new OrderRefusedException(422,
                     "no-price-for-user-profile", line.productId() + " has no price for user profile " + line.userProfile()));
             BigDecimal amount = Pricing.lineAmount(unitPrice, line.quantity());
             candidates.add(new Candidate(new PricedLine(line, product, unitPrice, amount, Pricing.vatIncluded(amount, product.vatRate())),
@@ -49,7 +49,7 @@ public final class SalePolicy {
         }
         AgreementRow agreement = commonAgreement(candidates);
         if (command.distributionChannelId() != null && !command.distributionChannelId().equals(agreement.distributionChannelId())) {
-            throw new SaleRejectedException(422, "wrong-distribution-channel", "the agreement covers distribution channel "
+            throw new OrderRefusedException(422, "wrong-distribution-channel", "the agreement covers distribution channel "
                     + agreement.distributionChannelId() + ", not " + command.distributionChannelId());
         }
         List<PricedLine> lines = candidates.stream().map(Candidate::priced).toList();
@@ -63,14 +63,14 @@ public final class SalePolicy {
         Set<Long> operators = new HashSet<>();
         candidates.forEach(c -> operators.add(c.priced().product().operatorOrganisationId()));
         if (operators.size() > 1) {
-            throw new SaleRejectedException(422, "multiple-operators", "an order holds the products of one operator");
+            throw new OrderRefusedException(422, "multiple-operators", "an order holds the products of one operator");
         }
         Set<String> common = null;
         for (Candidate candidate : candidates) {
             Set<String> ids = new LinkedHashSet<>();
             candidate.agreements().forEach(a -> ids.add(a.id()));
             if (ids.isEmpty()) {
-                throw new SaleRejectedException(403, "no-agreement", "no active agreement lets you sell " + candidate.priced().line().productId()
+                throw new OrderRefusedException(403, "no-agreement", "no active agreement lets you sell " + candidate.priced().line().productId()
                         + " in this environment today");
             }
             if (common == null) {
@@ -80,7 +80,7 @@ public final class SalePolicy {
             }
         }
         if (common == null || common.isEmpty()) {
-            throw new SaleRejectedException(403, "no-agreement", "no single agreement covers every line of the order");
+            throw new OrderRefusedException(403, "no-agreement", "no single agreement covers every line of the order");
         }
         String chosen = common.iterator().next();
         return candidates.get(0).agreements().stream().filter(a -> a.id().equals(chosen)).findFirst().orElseThrow();

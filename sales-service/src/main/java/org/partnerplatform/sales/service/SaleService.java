@@ -2,6 +2,7 @@ package org.partnerplatform.sales.service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ import org.partnerplatform.messaging.tx.Work;
 import org.partnerplatform.sales.repository.CatalogReads;
 import org.partnerplatform.sales.repository.IdempotencyRecord;
 import org.partnerplatform.sales.repository.IdempotencyRecords;
+import org.partnerplatform.sales.config.SalesConfig;
+import org.partnerplatform.sales.event.OrderEvents;
+import org.partnerplatform.sales.repository.OrderPayment;
 import org.partnerplatform.sales.repository.OrderRows;
 import org.partnerplatform.sales.repository.SalesOrder;
 import org.partnerplatform.sales.repository.SalesOrderLine;
@@ -34,22 +38,24 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.sqlclient.DatabaseException;
 
 /**
- * Sells: checks a request against the partner's agreements and the products ({@link SalePolicy}, on the local catalog
- * projection), confirms the order (payment type AGENT: the partner collects and settles afterwards, so the balance is
- * 0.00), issues a ticket per traveller, and writes the order event (and, for Kafka requests, the partner's result) to
- * the outbox, all in the caller's {@link Work}, keyed by the partner's idempotency key. A Kafka batch shares one
- * work: {@link #load} reads what all its sales need, then {@link #sell} decides each one.
+ * Places orders: checks a request against the partner's agreements and the products ({@link SalePolicy}, on the local
+ * catalog projection) and either reserves a DRAFT (priced, balance = total, expiring after the draft lifetime) or
+ * sells in one step: pays the whole balance as AGENT (the partner collects and settles afterwards), confirms, issues a
+ * ticket per traveller, and writes the order event (and, for Kafka requests, the partner's result) to the outbox, all
+ * in the caller's {@link Work}, keyed by the partner's idempotency key. A Kafka batch shares one work: {@link #load}
+ * reads what all its sales need, then {@link #sell} decides each one. Only a placed order is final for its key: a
+ * rejection is not stored, so the same key may be sent again once the cause is gone.
  */
 @ApplicationScoped
 public class SaleService {
     public static final String TAX_CODE = "TRANSPORT_AND_TICKETS_VAT";
-    private static final String UNIQUE_VIOLATION = "23505";
+    static final String UNIQUE_VIOLATION = "23505";
 
     /** Where a request came from decides how its outcome is returned. */
     public enum Channel {
-        /** The outcome is the HTTP response; rejections are not stored, so the caller may correct and retry. */
+        /** The outcome is the HTTP response. */
         REST,
-        /** The outcome goes to sales.results.&lt;org&gt; through the outbox; the first outcome, rejections too, is stored. */
+        /** The outcome goes to sales.results.&lt;org&gt; through the outbox. */
         KAFKA
     }
 
@@ -57,20 +63,26 @@ public class SaleService {
     private final Pool pool;
     private final String environment;
     private final Clock clock;
+    private final Duration draftLifetime;
 
-    public SaleService(Transactions transactions, Pool pool, Clock clock,
+    public SaleService(Transactions transactions, Pool pool, Clock clock, SalesConfig config,
             @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") String environment) {
         this.transactions = transactions;
         this.pool = pool;
         this.clock = clock;
         this.environment = environment;
+        this.draftLifetime = config.draftLifetime();
     }
 
     /** One sale in a transaction of its own (REST). A concurrent request with the same key that commits first is replayed. */
     public Uni<SaleOutcome> sellNow(SaleCommand command, Channel channel, String correlationId) {
         return sellAlone(command, channel, correlationId)
-                .onFailure(e -> e instanceof DatabaseException d && UNIQUE_VIOLATION.equals(d.getSqlState()))
+                .onFailure(SaleService::isUniqueViolation)
                 .recoverWithUni(() -> sellAlone(command, channel, correlationId));
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        return e instanceof DatabaseException d && UNIQUE_VIOLATION.equals(d.getSqlState());
     }
 
     private Uni<SaleOutcome> sellAlone(SaleCommand command, Channel channel, String correlationId) {
@@ -104,7 +116,7 @@ public class SaleService {
         } else if (stored != null) {
             outcome = replay(stored, hash, work);
         } else {
-            outcome = Uni.createFrom().item(() -> decide(command, hash, channel, correlationId, batch, work));
+            outcome = Uni.createFrom().item(() -> decide(command, hash, correlationId, batch, work));
         }
         return outcome.invoke(o -> {
             if (channel == Channel.KAFKA) {
@@ -114,28 +126,28 @@ public class SaleService {
     }
 
     /** Tells a partner on its result topic that a request was refused before it could be considered (e.g. its token). */
-    public void rejectUnheard(long organisationId, String idempotencyKey, SaleRejectedException rejection, String correlationId, Work work) {
+    public void rejectUnheard(long organisationId, String idempotencyKey, OrderRefusedException rejection, String correlationId, Work work) {
         publishResult(organisationId, SaleOutcome.rejected(rejection, false).toResult(idempotencyKey), correlationId, work);
     }
 
     public Uni<PlacedOrder> load(UUID orderId) {
-        return OrderRows.load(pool, orderId).map(s -> s == null ? null : new PlacedOrder(s.order(), s.lines(), s.tickets()));
+        return OrderRows.load(pool, orderId, false).map(PlacedOrder::of);
     }
 
-    private SaleOutcome decide(SaleCommand command, String hash, Channel channel, String correlationId, SaleBatch batch, Work work) {
+    private SaleOutcome decide(SaleCommand command, String hash, String correlationId, SaleBatch batch, Work work) {
         SaleOutcome outcome;
         try {
-            outcome = SaleOutcome.confirmed(place(command, SalePolicy.plan(command, batch.catalog, batch.today), work), false);
-        } catch (SaleRejectedException e) {
+            outcome = SaleOutcome.placed(place(command, SalePolicy.plan(command, batch.catalog, batch.today), work), false);
+        } catch (OrderRefusedException e) {
             outcome = SaleOutcome.rejected(e, false);
         }
-        if (outcome.isConfirmed() || channel == Channel.KAFKA) {
+        if (outcome.isPlaced()) {
             remember(command, hash, outcome, work);
         }
         batch.decided.put(new IdempotencyRecord.Key(command.organisationId(), command.idempotencyKey()), new SaleBatch.Decided(hash, outcome));
-        if (outcome.isConfirmed()) {
+        if (outcome.isPlaced() && command.mode() == SaleCommand.Mode.SELL) {
             String orderId = outcome.order().order().id.toString();
-            work.publish(OutgoingEvent.of(Topics.SALES_ORDER_EVENTS, orderId, outcome.order().confirmedEvent()).withCorrelationId(correlationId));
+            work.publish(OutgoingEvent.of(Topics.SALES_ORDER_EVENTS, orderId, OrderEvents.confirmed(outcome.order().order(), outcome.order().lines(), outcome.order().tickets())).withCorrelationId(correlationId));
         }
         return outcome;
     }
@@ -146,21 +158,18 @@ public class SaleService {
             return SaleOutcome.rejected(reused(idempotencyKey), false);
         }
         SaleOutcome first = earlier.outcome();
-        return first.isConfirmed() ? SaleOutcome.confirmed(first.order(), true) : SaleOutcome.rejected(first.rejection(), true);
+        return first.isPlaced() ? SaleOutcome.placed(first.order(), true) : first;
     }
 
     private static Uni<SaleOutcome> replay(IdempotencyRecord existing, String hash, Work work) {
         if (!existing.requestHash.equals(hash)) {
             return Uni.createFrom().item(SaleOutcome.rejected(reused(existing.idempotencyKey), false));
         }
-        if (existing.orderId == null) {
-            return Uni.createFrom().item(SaleOutcome.rejected(new SaleRejectedException(422, existing.errorCode, existing.errorDetail), true));
-        }
-        return OrderRows.load(work.sql(), existing.orderId).map(s -> SaleOutcome.confirmed(new PlacedOrder(s.order(), s.lines(), s.tickets()), true));
+        return OrderRows.load(work.sql(), existing.orderId, false).map(s -> SaleOutcome.placed(PlacedOrder.of(s), true));
     }
 
-    private static SaleRejectedException reused(String idempotencyKey) {
-        return new SaleRejectedException(409, "idempotency-key-reused", "idempotency key " + idempotencyKey + " was used for a different request");
+    static OrderRefusedException reused(String idempotencyKey) {
+        return new OrderRefusedException(409, "idempotency-key-reused", "idempotency key " + idempotencyKey + " was used for a different request");
     }
 
     private void remember(SaleCommand command, String hash, SaleOutcome outcome, Work work) {
@@ -168,16 +177,15 @@ public class SaleService {
         record.organisationId = command.organisationId();
         record.idempotencyKey = command.idempotencyKey();
         record.requestHash = hash;
-        record.outcome = outcome.isConfirmed() ? "CONFIRMED" : "REJECTED";
-        record.orderId = outcome.isConfirmed() ? outcome.order().order().id : null;
-        record.errorCode = outcome.isConfirmed() ? null : outcome.rejection().code();
-        record.errorDetail = outcome.isConfirmed() ? null : truncate(outcome.rejection().getMessage(), 500);
+        record.outcome = command.mode() == SaleCommand.Mode.SELL ? SalesOrder.CONFIRMED : "RESERVED";
+        record.orderId = outcome.order().order().id;
         record.createdAt = Instant.now(clock);
         IdempotencyRecords.insert(work, record);
     }
 
     private PlacedOrder place(SaleCommand command, SalePolicy.Plan plan, Work work) {
         Instant now = Instant.now(clock);
+        boolean sell = command.mode() == SaleCommand.Mode.SELL;
         SalesOrder order = new SalesOrder();
         order.id = Ids.next();
         order.organisationId = command.organisationId();
@@ -187,17 +195,17 @@ public class SaleService {
         order.distributionChannelId = plan.agreement().distributionChannelId();
         order.version = 1;
         order.currency = Amounts.CURRENCY;
-        order.paymentType = SalesOrder.PAYMENT_AGENT;
         order.externalReference = command.externalReference();
         order.createdAt = now;
-        order.lastConfirmedAt = now;
-        order.status = SalesOrder.CONFIRMED;
-        order.balance = BigDecimal.ZERO.setScale(2);
         order.totalAmount = plan.total();
         order.totalTaxAmount = plan.vat();
+        order.status = sell ? SalesOrder.CONFIRMED : SalesOrder.DRAFT;
+        order.paymentType = sell ? OrderPayment.AGENT : null;
+        order.balance = sell ? BigDecimal.ZERO.setScale(2) : plan.total();
+        order.lastConfirmedAt = sell ? now : null;
+        order.expireAt = sell ? null : now.plus(draftLifetime);
 
         List<SalesOrderLine> lines = new ArrayList<>();
-        List<Ticket> tickets = new ArrayList<>();
         int number = 1;
         for (SalePolicy.PricedLine p : plan.lines()) {
             SaleRequest.Line requested = p.line();
@@ -214,28 +222,18 @@ public class SaleService {
             line.taxAmount = p.vat();
             line.taxCode = TAX_CODE;
             lines.add(line);
-            for (int traveller = 0; traveller < line.quantity; traveller++) {
-                Ticket ticket = new Ticket();
-                ticket.id = Ids.next();
-                ticket.orderId = order.id;
-                ticket.orderLineId = line.id;
-                ticket.productId = line.productId;
-                ticket.userProfile = line.userProfile;
-                ticket.status = Ticket.ISSUED;
-                ticket.issuedAt = now;
-                tickets.add(ticket);
-            }
         }
+        List<Ticket> tickets = sell ? PlacedOrder.issueTickets(order, lines, now) : List.of();
+        List<OrderPayment> payments = sell
+                ? List.of(new OrderPayment(Ids.next(), order.id, order.version, OrderPayment.AGENT, order.totalAmount, order.currency, null, now))
+                : List.of();
         OrderRows.insert(work, order, lines, tickets);
-        return new PlacedOrder(order, lines, tickets);
+        payments.forEach(p -> OrderRows.insert(work, p));
+        return new PlacedOrder(order, lines, tickets, payments, List.of());
     }
 
     private static void publishResult(long organisationId, SaleResult result, String correlationId, Work work) {
         work.publish(OutgoingEvent.of(Topics.salesResults(organisationId), result.idempotencyKey(), result)
                 .withSubject(result.orderId() != null ? result.orderId() : result.idempotencyKey()).withCorrelationId(correlationId));
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -92,7 +92,7 @@ class SalePolicyTest {
     }
 
     private void assertRefused(SaleCommand command, int status, String code) {
-        assertThatThrownBy(() -> SalePolicy.plan(command, snapshot(), TODAY)).isInstanceOfSatisfying(SaleRejectedException.class, e -> {
+        assertThatThrownBy(() -> SalePolicy.plan(command, snapshot(), TODAY)).isInstanceOfSatisfying(OrderRefusedException.class, e -> {
             assertThat(e.code()).isEqualTo(code);
             assertThat(e.httpStatus()).isEqualTo(status);
         });
@@ -114,7 +114,7 @@ class SalePolicyTest {
     }
 
     private static SaleCommand command(String channel, Line... lines) {
-        return new SaleCommand(PARTNER, "key-00000001", channel, List.of(lines), null);
+        return new SaleCommand(SaleCommand.Mode.SELL, PARTNER, "key-00000001", channel, List.of(lines), null);
     }
 
     private static Line line(String product, String profile, int quantity) {

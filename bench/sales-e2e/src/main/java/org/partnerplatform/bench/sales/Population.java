@@ -59,7 +59,7 @@ final class Population {
         return new Population(partners);
     }
 
-    /** The same as {@link #next}, as the body of POST /v1/orders (the key goes in the Idempotency-Key header). */
+    /** The same as {@link #next}, as the body of POST /v1/sales (the key goes in the Idempotency-Key header). */
     Request nextRest(SplittableRandom random, String run) {
         Request request = next(random, "", run);
         String json = "{" + request.json().substring(request.json().indexOf("\"lines\""));

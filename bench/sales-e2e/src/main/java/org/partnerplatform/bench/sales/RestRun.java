@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The REST sale path, one sale per POST /v1/orders with a unique Idempotency-Key, driven by wrk at a number of
+ * The REST sale path, one sale per POST /v1/sales with a unique Idempotency-Key, driven by wrk at a number of
  * connections (bench/sales-rest.lua); then proved as the Kafka runs are, from the databases: every 201 is one order,
  * and every order one ledger entry, to the øre.
  */

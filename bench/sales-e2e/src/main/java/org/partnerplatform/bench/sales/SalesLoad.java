@@ -145,7 +145,7 @@ public final class SalesLoad {
 
     private static String restReport(RestRun.Result rest, ProcessCpu.Snapshot before, ProcessCpu.Snapshot after, Map<String, Long> rss) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("## run %s: REST, POST /v1/orders, %d connections, %d s (wrk -t2, a new Idempotency-Key per request)%n", rest.name(),
+        out.append(String.format("## run %s: REST, POST /v1/sales, %d connections, %d s (wrk -t2, a new Idempotency-Key per request)%n", rest.name(),
                 rest.connections(), rest.duration().toSeconds()));
         out.append(String.format("orders created %,d (%,.0f/s); other answers %,d%n", rest.created(), rest.requestsPerSecond(), rest.other()));
         out.append(String.format("latency (wrk): p50 %s, p90 %s, p99 %s, max %s%n", rest.p50(), rest.p90(), rest.p99(), rest.max()));

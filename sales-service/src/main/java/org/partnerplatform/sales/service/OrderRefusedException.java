@@ -1,11 +1,11 @@
 package org.partnerplatform.sales.service;
 
 /** A sale that the rules refuse: the partner gets the code and detail (problem+json over REST, a REJECTED result over Kafka). */
-public class SaleRejectedException extends RuntimeException {
+public class OrderRefusedException extends RuntimeException {
     private final String code;
     private final int httpStatus;
 
-    public SaleRejectedException(int httpStatus, String code, String detail) {
+    public OrderRefusedException(int httpStatus, String code, String detail) {
         super(detail);
         this.code = code;
         this.httpStatus = httpStatus;

@@ -1,0 +1,78 @@
+package org.partnerplatform.sales.rest;
+
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.core.Response;
+
+import org.partnerplatform.events.sales.SaleRequest;
+import org.partnerplatform.sales.service.SaleCommand;
+import org.partnerplatform.sales.service.SaleOutcome;
+import org.partnerplatform.web.ProblemException;
+
+/**
+ * What the order resources share: an order's entity tag is its version ({@code "3"}) and {@code If-Match} names the
+ * version a change was made against; the Idempotency-Key rule; the mapping of a body to a sale command.
+ */
+final class OrderHttp {
+    private static final Pattern TAG = Pattern.compile("^\\s*(?:W/)?\"?([0-9]{1,9})\"?\\s*$");
+
+    private OrderHttp() {
+    }
+
+    static String of(int version) {
+        return "\"" + version + "\"";
+    }
+
+    /** The version an {@code If-Match} header asks for; null when absent or {@code *}. */
+    static Integer expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        Matcher m = TAG.matcher(ifMatch);
+        if (!m.matches()) {
+            throw ProblemException.badRequest("invalid-if-match", "If-Match must name one order version, such as \"3\"");
+        }
+        return Integer.valueOf(m.group(1));
+    }
+
+    static UUID orderId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("order " + id);
+        }
+    }
+
+    static final String KEY_PATTERN = "^[A-Za-z0-9._:\\-]{8,128}$";
+
+    static String requireIdempotencyKey(String idempotencyKey) {
+        if (idempotencyKey == null || !idempotencyKey.matches(KEY_PATTERN)) {
+            throw ProblemException.badRequest("missing-idempotency-key",
+                    "an Idempotency-Key header of 8 to 128 characters [A-Za-z0-9._:-] is required");
+        }
+        return idempotencyKey;
+    }
+
+    static SaleCommand command(SaleCommand.Mode mode, long organisationId, String idempotencyKey, SaleRequestBody body) {
+        var lines = body.lines().stream().map(l -> new SaleRequest.Line(l.productId(), l.userProfile(), l.quantity())).toList();
+        return new SaleCommand(mode, organisationId, requireIdempotencyKey(idempotencyKey), body.distributionChannelId(), lines,
+                body.externalReference());
+    }
+
+    /** A placed order's answer: 201 with its location when new, 200 with Idempotent-Replayed when its key's first outcome. */
+    static Response placed(SaleOutcome outcome) {
+        if (!outcome.isPlaced()) {
+            throw outcome.rejection();
+        }
+        OrderView view = OrderView.of(outcome.order());
+        Response.ResponseBuilder response = outcome.replayed() ? Response.ok(view).header("Idempotent-Replayed", "true")
+                : Response.status(201).entity(view).header("Location", "/v1/orders/" + view.id());
+        return withTag(response, view).build();
+    }
+
+    static Response.ResponseBuilder withTag(Response.ResponseBuilder response, OrderView view) {
+        return response.header("ETag", of(view.version()));
+    }
+}
