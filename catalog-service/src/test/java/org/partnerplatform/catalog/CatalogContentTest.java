@@ -81,9 +81,9 @@ class CatalogContentTest {
                 .body("items[0].prices.userProfile", equalTo(List.of("ADULT", "CHILD", "SENIOR", "STUDENT", "INFANT")))
                 .body("items[0].prices.currency", equalTo(List.of("NOK", "NOK", "NOK", "NOK", "NOK")))
                 .body("items[0].prices.amount", equalTo(List.of("399.00", "99.00", "399.98", "0.00", "120.00")))
-                // 399.00 / 1.12 = 356.25 exactly; 99.00 / 1.12 = 88.392..; 399.98 / 1.12 = 357.125 rounds half up; 120.00 / 1.12 = 107.142..
-                .body("items[0].prices.amountExclVat", equalTo(List.of("356.25", "88.39", "357.13", "0.00", "107.14")))
-                .body("items[0].prices.vatAmount", equalTo(List.of("42.75", "10.61", "42.85", "0.00", "12.86")))
+                // VAT = amount × 12 / 112, half up (the rule orders charge by): 399.98 gives 42.855, so 42.86; the rest is without VAT
+                .body("items[0].prices.amountExclVat", equalTo(List.of("356.25", "88.39", "357.12", "0.00", "107.14")))
+                .body("items[0].prices.vatAmount", equalTo(List.of("42.75", "10.61", "42.86", "0.00", "12.86")))
                 .body("items[0].agreements", hasSize(1))
                 .body("items[0].agreements[0].agreementId", equalTo(agreementId))
                 .body("items[0].agreements[0].commissionBasisPoints", equalTo(750))

@@ -3,9 +3,10 @@ package org.partnerplatform.sales.service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Prices include VAT; the VAT in an amount at rate r % is amount × r / (100 + r), rounded half up to the øre. */
+import org.partnerplatform.events.Vat;
+
+/** An order line's amount (unit price × quantity, VAT included) and the VAT in it, by the platform's one VAT rule ({@link Vat}). */
 public final class Pricing {
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Pricing() {
     }
@@ -15,6 +16,6 @@ public final class Pricing {
     }
 
     public static BigDecimal vatIncluded(BigDecimal amount, BigDecimal ratePercent) {
-        return amount.multiply(ratePercent).divide(HUNDRED.add(ratePercent), 2, RoundingMode.HALF_UP);
+        return Vat.included(amount, ratePercent);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.partnerplatform.events.Vat;
 import org.partnerplatform.events.sales.SaleRequest.Line;
 import org.partnerplatform.sales.repository.CatalogProjection.AgreementRow;
 import org.partnerplatform.sales.repository.CatalogProjection.ProductRow;
@@ -89,6 +90,24 @@ class SalePolicyTest {
     void anotherPartnersAgreementSellsNothingForThisOne() {
         agreements.put(PARTNER + 1, List.of(new CatalogSnapshot.Agreement(new AgreementRow("agr-other", VY, 700, "WEB"), PARTNER + 1, true, Set.of())));
         assertRefused(command(null, line("VYG:SalesPackage:Oslo-Bergen", "ADULT", 1)), 403, "no-agreement");
+    }
+
+    /** With catalog's PriceBreakdownTest of the same range, this proves that an order line charges the VAT the catalog showed. */
+    @Test
+    void forEveryPriceFromOneOreTo9999Point99TheLineChargesThePlatformsVat() {
+        agreement("agr-vy", VY, 700, "WEB", true);
+        Map<String, BigDecimal> price = new HashMap<>();
+        prices.put("VYG:SalesPackage:Oslo-Bergen", price);
+        SaleCommand command = command(null, line("VYG:SalesPackage:Oslo-Bergen", "ADULT", 1));
+        BigDecimal twelve = new BigDecimal("12");
+        for (long ore = 1; ore <= 999_999; ore++) {
+            BigDecimal amount = BigDecimal.valueOf(ore, 2);
+            price.put("ADULT", amount);
+            SalePolicy.Plan plan = SalePolicy.plan(command, snapshot(), TODAY);
+            if (plan.vat().compareTo(Vat.included(amount, twelve)) != 0 || plan.total().compareTo(amount) != 0) {
+                throw new AssertionError(amount + ": the order charges " + plan.total() + " with " + plan.vat() + " VAT");
+            }
+        }
     }
 
     private void assertRefused(SaleCommand command, int status, String code) {
