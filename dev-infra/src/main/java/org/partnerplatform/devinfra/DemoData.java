@@ -90,7 +90,7 @@ public final class DemoData {
     private static final List<String> WEB_APP = List.of("WEB", "APP");
     /** Prices are ADULT, CHILD, SENIOR, STUDENT in NOK, VAT included; plausible, not the operators' real fares. */
     private static final List<Product> PRODUCTS = List.of(
-            new Product("VYG", "Oslo-Bergen", "Oslo S–Bergen", "Oslo S–Bergen", WEB_APP, "999.00", "499.00", "749.00", "749.00"),
+            new Product("VYG", "Oslo-Bergen", "Oslo S–Bergen", "Oslo S–Bergen", List.of("WEB", "APP", "AGENT"), "999.00", "499.00", "749.00", "749.00"),
             new Product("VYG", "Oslo-Lillehammer", "Oslo S–Lillehammer", "Oslo S–Lillehammer", WEB_APP, "429.00", "215.00", "322.00", "322.00"),
             new Product("VYG", "Oslo-Drammen", "Oslo S–Drammen", "Oslo S–Drammen", WEB_APP, "126.00", "63.00", "63.00", "95.00"),
             new Product("VYG", "Oslo-Halden", "Oslo S–Halden", "Oslo S–Halden", WEB_APP, "279.00", "140.00", "140.00", "209.00"),

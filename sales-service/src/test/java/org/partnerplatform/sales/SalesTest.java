@@ -54,6 +54,7 @@ class SalesTest {
     static final String STANDARD = "VYG:SalesPackage:Standard";
     static final String FLEX = "VYG:SalesPackage:Flex";
     static final String DRAFT = "VYG:SalesPackage:Draft";
+    static final String APP_ONLY = "VYG:SalesPackage:AppOnly";
     static KafkaTestClient kafka;
 
     @Inject
@@ -65,6 +66,7 @@ class SalesTest {
         publish(kafka, product(STANDARD, "PUBLISHED", 1, new ProductPrice("ADULT", "399.00", "NOK"), new ProductPrice("CHILD", "199.50", "NOK")));
         publish(kafka, product(FLEX, "PUBLISHED", 1, new ProductPrice("ADULT", "599.00", "NOK")));
         publish(kafka, product(DRAFT, "DRAFT", 1, new ProductPrice("ADULT", "10.00", "NOK")));
+        publish(kafka, SalesFixtures.product(APP_ONLY, List.of("APP"), "PUBLISHED", 1, new ProductPrice("ADULT", "10.00", "NOK")));
     }
 
     @AfterAll
@@ -75,7 +77,7 @@ class SalesTest {
     /** A partner with an active agreement for STANDARD (and FLEX), ready in STAGING. */
     long partnerWithAgreement() {
         long partner = PARTNERS.incrementAndGet();
-        AgreementState a = agreement(partner, "ACTIVE", List.of(STANDARD, FLEX, DRAFT), List.of("SELL", "REFUND"), List.of("STAGING"), 1);
+        AgreementState a = agreement(partner, "ACTIVE", List.of(STANDARD, FLEX, DRAFT, APP_ONLY), List.of("SELL", "REFUND"), List.of("STAGING"), 1);
         publish(kafka, a);
         awaitProjected("agreement_projection", a.id(), 1);
         awaitProjected("product_projection", STANDARD, 1);
@@ -229,6 +231,9 @@ class SalesTest {
         String unknown = key();
         String draft = key();
         String noPrice = key();
+        String appOnly = key();
+        awaitProjected("product_projection", APP_ONLY, 1);
+        sendRequest(partner, appOnly, request(appOnly, APP_ONLY, "ADULT", "1"), partnerToken(partner));
         sendRequest(partner, unknown, request(unknown, "VYG:SalesPackage:Nope", "ADULT", "1"), partnerToken(partner));
         sendRequest(partner, draft, request(draft, DRAFT, "ADULT", "1"), partnerToken(partner));
         sendRequest(partner, noPrice, request(noPrice, FLEX, "SENIOR", "1"), partnerToken(partner));
@@ -240,6 +245,7 @@ class SalesTest {
         assertThat(results(partner, unknown, 1).get(0).errorCode()).isEqualTo("unknown-product");
         assertThat(results(partner, draft, 1).get(0).errorCode()).isEqualTo("product-not-available");
         assertThat(results(partner, noPrice, 1).get(0).errorCode()).isEqualTo("no-price-for-user-profile");
+        assertThat(results(partner, appOnly, 1).get(0).errorCode()).isEqualTo("product-not-in-channel"); // the agreement is WEB
         assertThat(results(unready, k1, 1).get(0).errorCode()).isEqualTo("no-agreement");
         assertThat(results(refundOnly, k2, 1).get(0).errorCode()).isEqualTo("no-agreement");
     }

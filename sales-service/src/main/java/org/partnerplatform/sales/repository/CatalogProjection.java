@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,10 +26,15 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CatalogProjection {
 
+    /** A product; {@code distributionChannels} is null when not known (projected before the projection kept it). */
     public record ProductRow(String id, long operatorOrganisationId, String status, BigDecimal vatRate, LocalDate validFrom,
-            LocalDate validTo) {
+            LocalDate validTo, Set<String> distributionChannels) {
         public boolean sellableOn(LocalDate day) {
             return "PUBLISHED".equals(status) && !validFrom.isAfter(day) && (validTo == null || !validTo.isBefore(day));
+        }
+
+        public boolean sellableIn(String channel) {
+            return distributionChannels == null || distributionChannels.contains(channel);
         }
     }
 
@@ -36,10 +42,12 @@ public class CatalogProjection {
     }
 
     private static final String UPSERT_PRODUCT = """
-            insert into product_projection (id, operator_organisation_id, status, vat_rate, valid_from, valid_to, version, updated_at)
-            values (:id, :operator, :status, :vatRate, :validFrom, :validTo, :version, :updatedAt)
+            insert into product_projection (id, operator_organisation_id, status, vat_rate, valid_from, valid_to, distribution_channels,
+                version, updated_at)
+            values (:id, :operator, :status, :vatRate, :validFrom, :validTo, string_to_array(:channels, ','), :version, :updatedAt)
             on conflict (id) do update set operator_organisation_id = excluded.operator_organisation_id, status = excluded.status,
                 vat_rate = excluded.vat_rate, valid_from = excluded.valid_from, valid_to = excluded.valid_to,
+                distribution_channels = excluded.distribution_channels,
                 version = excluded.version, updated_at = excluded.updated_at
              where product_projection.version < excluded.version""";
 
@@ -64,6 +72,7 @@ public class CatalogProjection {
                 .setParameter("vatRate", new BigDecimal(p.vatRate()))
                 .setParameter("validFrom", p.validFrom())
                 .setParameter("validTo", p.validTo())
+                .setParameter("channels", String.join(",", p.distributionChannels()))
                 .setParameter("version", p.version())
                 .setParameter("updatedAt", OffsetDateTime.ofInstant(p.updatedAt(), ZoneOffset.UTC))
                 .executeUpdate()

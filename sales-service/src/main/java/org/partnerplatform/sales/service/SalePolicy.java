@@ -15,8 +15,9 @@ import org.partnerplatform.sales.repository.CatalogSnapshot;
 
 /**
  * The sale rule, the same for REST and Kafka: every line's product exists, is on sale today and has a price for the
- * line's user profile; the lines are one operator's; one agreement in force covers them all (the first by id), in the
- * request's distribution channel if it names one. The outcome is a priced plan, or the first reason to refuse.
+ * line's user profile; the lines are one operator's; one agreement in force covers them all (the first by id that is
+ * in the request's distribution channel, when it names one); every product may be sold in the order's channel (the
+ * agreement's). The outcome is a priced plan, or the first reason to refuse.
  * Pure: what it knows of the catalog is the snapshot it is given.
  */
 public final class SalePolicy {
@@ -47,10 +48,12 @@ public final class SalePolicy {
             candidates.add(new Candidate(new PricedLine(line, product, unitPrice, amount, Pricing.vatIncluded(amount, product.vatRate())),
                     catalog.agreementsCovering(command.organisationId(), product.operatorOrganisationId(), line.productId())));
         }
-        AgreementRow agreement = commonAgreement(candidates);
-        if (command.distributionChannelId() != null && !command.distributionChannelId().equals(agreement.distributionChannelId())) {
-            throw new OrderRefusedException(422, "wrong-distribution-channel", "the agreement covers distribution channel "
-                    + agreement.distributionChannelId() + ", not " + command.distributionChannelId());
+        AgreementRow agreement = commonAgreement(candidates, command.distributionChannelId());
+        for (Candidate candidate : candidates) {
+            if (!candidate.priced().product().sellableIn(agreement.distributionChannelId())) {
+                throw new OrderRefusedException(422, "product-not-in-channel", candidate.priced().line().productId()
+                        + " is not sold in distribution channel " + agreement.distributionChannelId());
+            }
         }
         List<PricedLine> lines = candidates.stream().map(Candidate::priced).toList();
         BigDecimal total = lines.stream().map(PricedLine::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
@@ -58,8 +61,8 @@ public final class SalePolicy {
         return new Plan(agreement, lines, total, vat);
     }
 
-    /** One order settles under one agreement: the first (by id) that covers every line. */
-    private static AgreementRow commonAgreement(List<Candidate> candidates) {
+    /** One order settles under one agreement: the first (by id) that covers every line, in the requested channel if one is named. */
+    private static AgreementRow commonAgreement(List<Candidate> candidates, String channel) {
         Set<Long> operators = new HashSet<>();
         candidates.forEach(c -> operators.add(c.priced().product().operatorOrganisationId()));
         if (operators.size() > 1) {
@@ -82,7 +85,10 @@ public final class SalePolicy {
         if (common == null || common.isEmpty()) {
             throw new OrderRefusedException(403, "no-agreement", "no single agreement covers every line of the order");
         }
-        String chosen = common.iterator().next();
-        return candidates.get(0).agreements().stream().filter(a -> a.id().equals(chosen)).findFirst().orElseThrow();
+        Set<String> covering = common;
+        List<AgreementRow> inOrder = candidates.get(0).agreements().stream().filter(a -> covering.contains(a.id())).toList();
+        return inOrder.stream().filter(a -> channel == null || channel.equals(a.distributionChannelId())).findFirst()
+                .orElseThrow(() -> new OrderRefusedException(422, "wrong-distribution-channel", "no agreement that covers the order is in distribution channel "
+                        + channel + " (they are in " + inOrder.stream().map(AgreementRow::distributionChannelId).distinct().toList() + ")"));
     }
 }

@@ -51,7 +51,7 @@ class SalePolicyTest {
     }
 
     @Test
-    void theFirstAgreementByIdThatCoversEveryLineIsTheOrdersAndItsChannelMustMatch() {
+    void theFirstAgreementByIdThatCoversEveryLineInTheRequestedChannelIsTheOrders() {
         agreement("agr-a", VY, 500, "APP", false, "VYG:SalesPackage:Oslo-Bergen");
         agreement("agr-b", VY, 600, "WEB", true);
         agreement("agr-c", VY, 700, "WEB", true);
@@ -60,7 +60,35 @@ class SalePolicyTest {
                 .isEqualTo("agr-a");
         assertThat(SalePolicy.plan(command(null, line("VYG:SalesPackage:Oslo-Bergen", "ADULT", 1), line("VYG:SalesPackage:Oslo-Drammen", "ADULT", 1)),
                 snapshot(), TODAY).agreement().id()).isEqualTo("agr-b");
-        assertRefused(command("WEB", line("VYG:SalesPackage:Oslo-Bergen", "ADULT", 1)), 422, "wrong-distribution-channel");
+        assertThat(SalePolicy.plan(command("WEB", line("VYG:SalesPackage:Oslo-Bergen", "ADULT", 1)), snapshot(), TODAY).agreement().id())
+                .isEqualTo("agr-b");
+        assertThat(SalePolicy.plan(command("APP", line("VYG:SalesPackage:Oslo-Bergen", "ADULT", 1)), snapshot(), TODAY).agreement().id())
+                .isEqualTo("agr-a");
+        assertRefused(command("KIOSK", line("VYG:SalesPackage:Oslo-Bergen", "ADULT", 1)), 422, "wrong-distribution-channel");
+    }
+
+    @Test
+    void everyProductMustBeSoldInTheOrdersChannelUnlessItsChannelsAreNotKnownYet() {
+        agreement("agr-kiosk", VY, 500, "KIOSK", true);
+        assertRefused(command(null, line("VYG:SalesPackage:Oslo-Bergen", "ADULT", 1)), 422, "product-not-in-channel");
+        products.put("VYG:SalesPackage:Legacy", new ProductRow("VYG:SalesPackage:Legacy", VY, "PUBLISHED", new BigDecimal("12"),
+                LocalDate.parse("2020-01-01"), null, null));
+        prices.put("VYG:SalesPackage:Legacy", Map.of("ADULT", new BigDecimal("10.00")));
+        assertThat(SalePolicy.plan(command(null, line("VYG:SalesPackage:Legacy", "ADULT", 1)), snapshot(), TODAY).agreement().id())
+                .isEqualTo("agr-kiosk");
+    }
+
+    @Test
+    void theValidityBoundsOfAProductAreInclusive() {
+        agreement("agr-vy", VY, 700, "WEB", true);
+        products.put("VYG:SalesPackage:LastDay", new ProductRow("VYG:SalesPackage:LastDay", VY, "PUBLISHED", new BigDecimal("12"), TODAY, TODAY,
+                Set.of("WEB")));
+        products.put("VYG:SalesPackage:Tomorrow", new ProductRow("VYG:SalesPackage:Tomorrow", VY, "PUBLISHED", new BigDecimal("12"),
+                TODAY.plusDays(1), null, Set.of("WEB")));
+        prices.put("VYG:SalesPackage:LastDay", Map.of("ADULT", new BigDecimal("10.00")));
+        prices.put("VYG:SalesPackage:Tomorrow", Map.of("ADULT", new BigDecimal("10.00")));
+        assertThat(SalePolicy.plan(command(null, line("VYG:SalesPackage:LastDay", "ADULT", 1)), snapshot(), TODAY).total()).isEqualByComparingTo("10.00");
+        assertRefused(command(null, line("VYG:SalesPackage:Tomorrow", "ADULT", 1)), 422, "product-not-available");
     }
 
     @Test
@@ -118,7 +146,7 @@ class SalePolicyTest {
     }
 
     private void product(String id, long operator, String status, LocalDate validTo, String adult, String child) {
-        products.put(id, new ProductRow(id, operator, status, new BigDecimal("12"), LocalDate.parse("2020-01-01"), validTo));
+        products.put(id, new ProductRow(id, operator, status, new BigDecimal("12"), LocalDate.parse("2020-01-01"), validTo, Set.of("WEB", "APP")));
         prices.put(id, Map.of("ADULT", new BigDecimal(adult), "CHILD", new BigDecimal(child)));
     }
 
