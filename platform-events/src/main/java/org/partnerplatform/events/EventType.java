@@ -11,6 +11,8 @@ import org.partnerplatform.events.sales.OrderCancelled;
 import org.partnerplatform.events.sales.OrderConfirmed;
 import org.partnerplatform.events.sales.OrderExpired;
 import org.partnerplatform.events.sales.OrderRefunded;
+import org.partnerplatform.events.sales.RefundRequest;
+import org.partnerplatform.events.sales.RefundResult;
 import org.partnerplatform.events.sales.SaleRequest;
 import org.partnerplatform.events.sales.SaleResult;
 import org.partnerplatform.events.settlement.SettlementEntryRecorded;
@@ -39,6 +41,8 @@ public enum EventType {
     PRODUCTS_READINESS_WITHDRAWN("org.partnerplatform.catalog.ProductsReadinessWithdrawn.v1", ProductsReadinessWithdrawn.class),
     SALE_REQUEST("org.partnerplatform.sales.SaleRequest.v1", SaleRequest.class),
     SALE_RESULT("org.partnerplatform.sales.SaleResult.v1", SaleResult.class),
+    REFUND_REQUEST("org.partnerplatform.sales.RefundRequest.v1", RefundRequest.class),
+    REFUND_RESULT("org.partnerplatform.sales.RefundResult.v1", RefundResult.class),
     ORDER_CONFIRMED("org.partnerplatform.sales.OrderConfirmed.v1", OrderConfirmed.class),
     ORDER_REFUNDED("org.partnerplatform.sales.OrderRefunded.v1", OrderRefunded.class),
     ORDER_CANCELLED("org.partnerplatform.sales.OrderCancelled.v1", OrderCancelled.class),

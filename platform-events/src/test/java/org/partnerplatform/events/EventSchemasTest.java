@@ -20,6 +20,8 @@ import org.partnerplatform.events.sales.OrderCancelled;
 import org.partnerplatform.events.sales.OrderConfirmed;
 import org.partnerplatform.events.sales.OrderExpired;
 import org.partnerplatform.events.sales.OrderRefunded;
+import org.partnerplatform.events.sales.RefundRequest;
+import org.partnerplatform.events.sales.RefundResult;
 import org.partnerplatform.events.sales.OrderLine;
 import org.partnerplatform.events.sales.SaleRequest;
 import org.partnerplatform.events.sales.SaleResult;
@@ -54,6 +56,9 @@ class EventSchemasTest {
         samples.put(EventType.SALE_RESULT, new SaleResult("key-00000001", "CONFIRMED", false, "o-1", "798.00", "85.50", "NOK", List.of(LINE), List.of("t-1", "t-2"), null, null));
         samples.put(EventType.ORDER_CONFIRMED, new OrderConfirmed("o-1", 1, 42, 7, "agr-1", 500, "WEB", "AGENT", "NOK", "798.00", "85.50", NOW, List.of(LINE), List.of("t-1", "t-2")));
         samples.put(EventType.ORDER_REFUNDED, new OrderRefunded("o-1", 2, 42, 7, "agr-1", 500, "WEB", "c-1", "NOK", "798.00", "85.50", NOW, List.of(LINE), List.of("t-1", "t-2")));
+        samples.put(EventType.REFUND_REQUEST, new RefundRequest("key-00000002", "0190d3a2-7c1e-7a4b-8f00-1234567890ab", List.of("l1"), 1));
+        samples.put(EventType.REFUND_RESULT, new RefundResult("key-00000002", "REFUNDED", false, "o-1", 2, "c-1", "798.00", "85.50", "NOK",
+                List.of("l1"), List.of("t-1", "t-2"), null, null));
         samples.put(EventType.ORDER_CANCELLED, new OrderCancelled("o-1", 1, 42, NOW));
         samples.put(EventType.ORDER_EXPIRED, new OrderExpired("o-1", 1, 42, NOW, NOW.plusSeconds(5)));
         samples.put(EventType.SETTLEMENT_ENTRY_RECORDED, new SettlementEntryRecorded("e-1", "SALE", "o-1", 42, 7, "agr-1", "NOK", "798.00", "85.50", "39.90", "758.10", 500, NOW, NOW));

@@ -37,6 +37,8 @@ import org.partnerplatform.events.catalog.AgreementState;
 import org.partnerplatform.events.catalog.ProductPrice;
 import org.partnerplatform.events.sales.OrderConfirmed;
 import org.partnerplatform.events.sales.OrderRefunded;
+import org.partnerplatform.events.sales.RefundRequest;
+import org.partnerplatform.events.sales.RefundResult;
 import org.partnerplatform.testsupport.KafkaTestClient;
 import org.partnerplatform.testsupport.KafkaTestResource;
 import org.partnerplatform.testsupport.OidcTestResource;
@@ -276,6 +278,59 @@ class OrdersTest {
         as(partner).get("/v1/orders?createdFrom=2099-01-01T00:00:00Z").then().body("totalItems", equalTo(0));
         as(partner).get("/v1/orders?createdFrom=yesterday").then().statusCode(400).contentType("application/problem+json");
         as(partner + 500_000).get("/v1/orders").then().body("totalItems", equalTo(0));
+    }
+
+    List<RefundResult> refundResults(long partner, String key, int expected) {
+        return kafka.readUntil(Topics.salesResults(partner), r -> key.equals(r.key()), expected, Duration.ofSeconds(30)).stream()
+                .peek(r -> assertThat(KafkaTestClient.header(r, "ce_type")).contains(EventType.REFUND_RESULT.ceType()))
+                .peek(r -> assertThat(EventSchemas.violations(EventType.REFUND_RESULT, r.value())).isEmpty())
+                .map(r -> EventJson.read(r.value(), RefundResult.class)).toList();
+    }
+
+    void sendRefund(long partner, String key, RefundRequest request, long tokenOf) {
+        kafka.send(Topics.salesRequests(partner), key, EventJson.write(request), "ce_type", EventType.REFUND_REQUEST.ceType(),
+                "Authorization", "Bearer " + partnerToken(tokenOf));
+    }
+
+    @Test
+    void refundsOverKafkaFollowTheSameRulesAndIdempotencyAndAreAnsweredOnTheResultTopic() {
+        long partner = partner("SELL", "REFUND");
+        ExtractableResponse<Response> order = confirmed(partner);
+        String id = order.path("id");
+        String flexLine = order.path("orderLines[1].lineId");
+
+        String key = key();
+        RefundRequest oneLine = new RefundRequest(key, id, List.of(flexLine), 1);
+        sendRefund(partner, key, oneLine, partner);
+        sendRefund(partner, key, oneLine, partner);
+        List<RefundResult> results = refundResults(partner, key, 2);
+        assertThat(results.get(0).status()).as(results.get(0).errorCode() + ": " + results.get(0).errorDetail()).isEqualTo("REFUNDED");
+        assertThat(results.get(0).replayed()).isFalse();
+        assertThat(results.get(0).orderVersion()).isEqualTo(2);
+        assertThat(results.get(0).totalCreditAmount()).isEqualTo("599.00");
+        assertThat(results.get(0).affectedOrderLineIds()).containsExactly(flexLine);
+        assertThat(results.get(0).disabledTicketIds()).hasSize(1);
+        assertThat(results.get(1).replayed()).isTrue();
+        assertThat(results.get(1).creditId()).isEqualTo(results.get(0).creditId());
+        as(partner).get("/v1/orders/{id}", id).then().body("version", equalTo(2)).body("credits", hasSize(1));
+
+        String stale = key();
+        sendRefund(partner, stale, new RefundRequest(stale, id, null, 1), partner);
+        assertThat(refundResults(partner, stale, 1).get(0).errorCode()).isEqualTo("stale-version");
+        String foreign = key();
+        sendRefund(partner + 500_000, foreign, new RefundRequest(foreign, id, null, null), partner + 500_000);
+        assertThat(refundResults(partner + 500_000, foreign, 1).get(0).errorCode()).isEqualTo("order-not-found");
+        String wrongToken = key();
+        sendRefund(partner, wrongToken, new RefundRequest(wrongToken, id, null, null), partner + 1);
+        assertThat(refundResults(partner, wrongToken, 1).get(0).errorCode()).isEqualTo("wrong-organisation");
+
+        String run = UUID.randomUUID().toString();
+        kafka.send(Topics.salesRequests(partner), "bad-refund-" + run, "{\"idempotencyKey\":\"key-" + run + "\",\"orderId\":\"not-a-uuid\"}",
+                "ce_type", EventType.REFUND_REQUEST.ceType());
+        var dead = kafka.readUntil(Topics.deadLetter(Topics.salesRequests(partner)), r -> ("bad-refund-" + run).equals(r.key()), 1, Duration.ofSeconds(20));
+        assertThat(KafkaTestClient.header(dead.get(0), "dead-letter-reason").orElse("")).contains("RefundRequest.v1");
+
+        assertThat(orderEvents(id, 2)).extracting(OrdersTest::type).containsExactly(EventType.ORDER_CONFIRMED.ceType(), EventType.ORDER_REFUNDED.ceType());
     }
 
     static List<Integer> concurrently(int n, Callable<Integer> call) throws Exception {

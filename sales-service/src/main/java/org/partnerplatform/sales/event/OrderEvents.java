@@ -9,11 +9,13 @@ import org.partnerplatform.events.sales.OrderCancelled;
 import org.partnerplatform.events.sales.OrderConfirmed;
 import org.partnerplatform.events.sales.OrderExpired;
 import org.partnerplatform.events.sales.OrderRefunded;
+import org.partnerplatform.events.sales.RefundResult;
 import org.partnerplatform.sales.repository.OrderCredit;
 import org.partnerplatform.sales.repository.SalesOrder;
 import org.partnerplatform.sales.repository.SalesOrderLine;
 import org.partnerplatform.sales.repository.Ticket;
 import org.partnerplatform.sales.service.PlacedOrder;
+import org.partnerplatform.sales.service.RefundOutcome;
 
 /** The one place sales-service maps its orders to the event contracts of sales.order-events. */
 public final class OrderEvents {
@@ -32,6 +34,14 @@ public final class OrderEvents {
                 order.commissionBasisPoints, order.distributionChannelId, credit.id().toString(), credit.currency(),
                 Amounts.format(credit.totalAmount()), Amounts.format(credit.totalTaxAmount()), credit.createdAt(), PlacedOrder.eventLines(lines),
                 disabledTickets.stream().map(UUID::toString).toList());
+    }
+
+    public static RefundResult refundResult(String idempotencyKey, RefundOutcome outcome, boolean replayed) {
+        OrderCredit c = outcome.credit();
+        return new RefundResult(idempotencyKey, "REFUNDED", replayed, c.orderId().toString(), c.orderVersion(), c.id().toString(),
+                Amounts.format(c.totalAmount()), Amounts.format(c.totalTaxAmount()), c.currency(),
+                outcome.affectedOrderLineIds().stream().map(UUID::toString).toList(), outcome.disabledTicketIds().stream().map(UUID::toString).toList(),
+                null, null);
     }
 
     public static OrderCancelled cancelled(SalesOrder order, Instant at) {

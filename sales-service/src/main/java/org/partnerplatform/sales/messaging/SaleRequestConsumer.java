@@ -3,6 +3,7 @@ package org.partnerplatform.sales.messaging;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,10 +16,13 @@ import org.partnerplatform.events.EventSchemas;
 import org.partnerplatform.events.EventType;
 import org.partnerplatform.events.InvalidEventException;
 import org.partnerplatform.events.Topics;
+import org.partnerplatform.events.sales.RefundRequest;
 import org.partnerplatform.events.sales.SaleRequest;
 import org.partnerplatform.messaging.incoming.BatchConsumer;
 import org.partnerplatform.messaging.incoming.BatchHandler;
 import org.partnerplatform.messaging.tx.Work;
+import org.partnerplatform.sales.service.KafkaRefunds;
+import org.partnerplatform.sales.service.RefundCommand;
 import org.partnerplatform.sales.service.SaleBatch;
 import org.partnerplatform.sales.service.SaleCommand;
 import org.partnerplatform.sales.service.OrderRefusedException;
@@ -34,15 +38,18 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Sale requests that partners publish on sales.requests.&lt;organisationId&gt;, in batches (the channel is consumed
- * with batch=true). A record that is not a valid SaleRequest goes to the topic's dead-letter topic; a valid one is
- * answered on sales.results.&lt;organisationId&gt;: confirmed, or rejected with a reason (a missing or invalid token, a
- * token of another organisation, no agreement...). Tokens are checked before the batch's transaction.
+ * Sale and refund requests that partners publish on sales.requests.&lt;organisationId&gt;, in batches (the channel is
+ * consumed with batch=true). A record is a RefundRequest when its {@code ce_type} header says so, a SaleRequest
+ * otherwise. A record that is not a valid request of its type goes to the topic's dead-letter topic; a valid one is
+ * answered on sales.results.&lt;organisationId&gt; (SaleResult or RefundResult): done, or rejected with a reason (a
+ * missing or invalid token, a token of another organisation, no agreement, no REFUND right...). Tokens are checked
+ * before the batch's transaction.
  */
 @ApplicationScoped
 public class SaleRequestConsumer {
     /** A record read: a sale to decide, or a refusal before it could be considered. */
-    record Item(long organisationId, String idempotencyKey, String correlationId, SaleCommand command, OrderRefusedException refusal) {
+    record Item(long organisationId, String idempotencyKey, String correlationId, SaleCommand command, RefundCommand refund, String refundOrderId,
+            OrderRefusedException refusal) {
     }
 
     private static final Object SALES = new Object();
@@ -50,13 +57,15 @@ public class SaleRequestConsumer {
     private final BatchConsumer batches;
     private final RecordTokens tokens;
     private final SaleService sales;
+    private final KafkaRefunds refunds;
     private final String organisationClaim;
 
-    public SaleRequestConsumer(BatchConsumer batches, RecordTokens tokens, SaleService sales,
+    public SaleRequestConsumer(BatchConsumer batches, RecordTokens tokens, SaleService sales, KafkaRefunds refunds,
             @ConfigProperty(name = "platform.security.organisation-claim", defaultValue = Caller.DEFAULT_ORGANISATION_CLAIM) String organisationClaim) {
         this.batches = batches;
         this.tokens = tokens;
         this.sales = sales;
+        this.refunds = refunds;
         this.organisationClaim = organisationClaim;
     }
 
@@ -77,9 +86,16 @@ public class SaleRequestConsumer {
 
             @Override
             public Uni<Void> apply(Item item, Work work) {
-                if (item.command() == null) {
+                if (item.refusal() != null && item.refundOrderId() != null) {
+                    refunds.rejectUnheard(item.organisationId(), item.idempotencyKey(), item.refundOrderId(), item.refusal(), item.correlationId(), work);
+                    return Uni.createFrom().voidItem();
+                }
+                if (item.refusal() != null) {
                     sales.rejectUnheard(item.organisationId(), item.idempotencyKey(), item.refusal(), item.correlationId(), work);
                     return Uni.createFrom().voidItem();
+                }
+                if (item.refund() != null) {
+                    return refunds.refund(item.refund(), item.correlationId(), work);
                 }
                 SaleBatch loaded = work.local(SALES, () -> null);
                 return sales.sell(item.command(), SaleService.Channel.KAFKA, item.correlationId(), loaded, work).replaceWithVoid();
@@ -94,31 +110,54 @@ public class SaleRequestConsumer {
             throw new InvalidEventException(record.getTopic() + " is not a partner request topic");
         }
         String payload = record.getPayload() == null ? "" : record.getPayload();
-        EventSchemas.requireValid(EventType.SALE_REQUEST, payload);
-        SaleRequest request = EventJson.read(payload, SaleRequest.class);
-        String key = request.idempotencyKey();
+        boolean isRefund = header(record.getHeaders(), "ce_type").filter(EventType.REFUND_REQUEST.ceType()::equals).isPresent();
+        String key;
+        String refundOrderId = null;
+        SaleRequest sale = null;
+        RefundRequest refund = null;
+        if (isRefund) {
+            EventSchemas.requireValid(EventType.REFUND_REQUEST, payload);
+            refund = EventJson.read(payload, RefundRequest.class);
+            key = refund.idempotencyKey();
+            refundOrderId = refund.orderId();
+        } else {
+            EventSchemas.requireValid(EventType.SALE_REQUEST, payload);
+            sale = EventJson.read(payload, SaleRequest.class);
+            key = sale.idempotencyKey();
+        }
         String correlationId = header(record.getHeaders(), "X-Correlation-Id").orElse(key);
         Optional<String> token = RecordTokens.bearer(record.getHeaders());
+        String orderId = refundOrderId;
         if (token.isEmpty()) {
-            return Uni.createFrom().item(new Item(organisationId, key, correlationId, null,
+            return Uni.createFrom().item(new Item(organisationId, key, correlationId, null, null, orderId,
                     new OrderRefusedException(401, "unauthorized", "the record carries no Authorization: Bearer header")));
         }
+        SaleRequest saleRequest = sale;
+        RefundRequest refundRequest = refund;
         return tokens.authenticate(token.get()).onItemOrFailure().transformToUni((identity, failure) -> {
             if (failure instanceof AuthenticationFailedException || (failure == null && identity == null)) {
-                return Uni.createFrom().item(new Item(organisationId, key, correlationId, null,
+                return Uni.createFrom().item(new Item(organisationId, key, correlationId, null, null, orderId,
                         new OrderRefusedException(401, "invalid-token", "the access token is not valid")));
             }
             if (failure != null) {
                 return Uni.createFrom().failure(failure);
             }
             OrderRefusedException refusal = refusal(identity, organisationId);
-            SaleCommand command = refusal != null ? null
-                    : new SaleCommand(SaleCommand.Mode.SELL, organisationId, key, request.distributionChannelId(), request.lines(), request.externalReference());
-            return Uni.createFrom().item(new Item(organisationId, key, correlationId, command, refusal));
+            if (refusal != null) {
+                return Uni.createFrom().item(new Item(organisationId, key, correlationId, null, null, orderId, refusal));
+            }
+            if (refundRequest != null) {
+                RefundCommand command = new RefundCommand(organisationId, UUID.fromString(refundRequest.orderId()), key, refundRequest.orderLineIds(),
+                        refundRequest.expectedVersion());
+                return Uni.createFrom().item(new Item(organisationId, key, correlationId, null, command, orderId, null));
+            }
+            SaleCommand command = new SaleCommand(SaleCommand.Mode.SELL, organisationId, key, saleRequest.distributionChannelId(),
+                    saleRequest.lines(), saleRequest.externalReference());
+            return Uni.createFrom().item(new Item(organisationId, key, correlationId, command, null, null, null));
         });
     }
 
-    /** A partner may only sell for the organisation its token belongs to, on that organisation's topic. */
+    /** A partner may only sell and refund for the organisation its token belongs to, on that organisation's topic. */
     private OrderRefusedException refusal(SecurityIdentity identity, long topicOrganisation) {
         Optional<Long> tokenOrganisation = TokenClaims.organisation(identity.getPrincipal(), organisationClaim);
         if (tokenOrganisation.isEmpty() || tokenOrganisation.get() != topicOrganisation) {
