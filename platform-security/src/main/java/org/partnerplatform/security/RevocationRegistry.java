@@ -42,6 +42,11 @@ public class RevocationRegistry {
         suspendedOrganisations.remove(organisationId);
     }
 
+    /** Whether token-service announced the organisation suspended (and not since reinstated): an operator that is sells nothing. */
+    public boolean isSuspended(long organisationId) {
+        return suspendedOrganisations.containsKey(organisationId);
+    }
+
     /** Why the token must be refused, or empty when the rules allow it. */
     Optional<String> refusal(TokenFacts token) {
         Instant revokedAt = revokedClients.get(token.clientId());

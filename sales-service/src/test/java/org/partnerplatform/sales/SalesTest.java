@@ -10,6 +10,7 @@ import static org.partnerplatform.sales.SalesFixtures.product;
 import static org.partnerplatform.sales.SalesFixtures.publish;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -274,6 +275,42 @@ class SalesTest {
         SaleResult third = results(partner, key, 3).get(2);
         assertThat(third.replayed()).isTrue();
         assertThat(third.orderId()).isEqualTo(both.get(1).orderId());
+    }
+
+    @Test
+    void anOperatorsSuspensionStopsTheSaleOfItsProductsUntilItIsReinstated() {
+        long operator = PARTNERS.incrementAndGet();
+        long partner = PARTNERS.incrementAndGet();
+        String product = "SJN:SalesPackage:Op" + operator;
+        ProductState base = product(product, "PUBLISHED", 1, new ProductPrice("ADULT", "214.00", "NOK"));
+        publish(kafka, new ProductState(product, operator, "SJN", base.name(), base.status(), 1, base.vatGroup(), base.vatRate(), base.prices(),
+                base.distributionChannels(), base.validFrom(), null, Instant.now()));
+        AgreementState a = new AgreementState("agr-" + UUID.randomUUID(), partner, operator, "ACTIVE", true, List.of(), List.of("SELL"), "WEB", 500,
+                SalesFixtures.LONG_AGO, null, List.of("STAGING"), 1, Instant.now());
+        publish(kafka, a);
+        awaitProjected("product_projection", product, 1);
+        awaitProjected("agreement_projection", a.id(), 1);
+        String before = key();
+        sendRequest(partner, before, request(before, product, "ADULT", "1"), partnerToken(partner));
+        assertThat(results(partner, before, 1).get(0).status()).isEqualTo("CONFIRMED");
+
+        statusChanged(operator, "SUSPENDED");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String during = key();
+            sendRequest(partner, during, request(during, product, "ADULT", "1"), partnerToken(partner));
+            assertThat(results(partner, during, 1).get(0).errorCode()).isEqualTo("operator-suspended");
+        });
+        statusChanged(operator, "ACTIVE");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String after = key();
+            sendRequest(partner, after, request(after, product, "ADULT", "1"), partnerToken(partner));
+            assertThat(results(partner, after, 1).get(0).status()).isEqualTo("CONFIRMED");
+        });
+    }
+
+    static void statusChanged(long organisation, String status) {
+        kafka.sendCloudEvent(Topics.ORGANISATION_EVENTS, Long.toString(organisation), EventType.ORGANISATION_STATUS_CHANGED.ceType(),
+                EventJson.write(new org.partnerplatform.events.token.OrganisationStatusChanged(organisation, status, "test", "admin", Instant.now())));
     }
 
     @Test

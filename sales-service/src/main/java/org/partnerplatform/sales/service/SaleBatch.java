@@ -3,6 +3,7 @@ package org.partnerplatform.sales.service;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.partnerplatform.sales.repository.CatalogSnapshot;
 import org.partnerplatform.sales.repository.IdempotencyRecord;
@@ -18,11 +19,13 @@ public final class SaleBatch {
     final Map<IdempotencyRecord.Key, IdempotencyRecord> stored;
     final CatalogSnapshot catalog;
     final LocalDate today;
+    final Set<Long> suspendedOperators;
     final Map<IdempotencyRecord.Key, Decided> decided = new HashMap<>();
 
-    SaleBatch(Map<IdempotencyRecord.Key, IdempotencyRecord> stored, CatalogSnapshot catalog, LocalDate today) {
+    SaleBatch(Map<IdempotencyRecord.Key, IdempotencyRecord> stored, CatalogSnapshot catalog, LocalDate today, Set<Long> suspendedOperators) {
         this.stored = stored;
         this.catalog = catalog;
         this.today = today;
+        this.suspendedOperators = suspendedOperators;
     }
 }

@@ -35,6 +35,11 @@ public final class SalePolicy {
     }
 
     public static Plan plan(SaleCommand command, CatalogSnapshot catalog, LocalDate today) {
+        return plan(command, catalog, today, Set.of());
+    }
+
+    /** As {@link #plan(SaleCommand, CatalogSnapshot, LocalDate)}, and nothing of a suspended operator is sold. */
+    public static Plan plan(SaleCommand command, CatalogSnapshot catalog, LocalDate today, Set<Long> suspendedOperators) {
         List<Candidate> candidates = new ArrayList<>();
         for (SaleRequest.Line line : command.lines()) {
             ProductRow product = catalog.product(line.productId())
@@ -48,7 +53,11 @@ public final class SalePolicy {
             candidates.add(new Candidate(new PricedLine(line, product, unitPrice, amount, Pricing.vatIncluded(amount, product.vatRate())),
                     catalog.agreementsCovering(command.organisationId(), product.operatorOrganisationId(), line.productId())));
         }
+        long operator = candidates.get(0).priced().product().operatorOrganisationId();
         AgreementRow agreement = commonAgreement(candidates, command.distributionChannelId());
+        if (suspendedOperators.contains(operator)) {
+            throw new OrderRefusedException(403, "operator-suspended", "operator " + operator + " is suspended: its products are not sold");
+        }
         for (Candidate candidate : candidates) {
             if (!candidate.priced().product().sellableIn(agreement.distributionChannelId())) {
                 throw new OrderRefusedException(422, "product-not-in-channel", candidate.priced().line().productId()

@@ -22,16 +22,18 @@ import org.partnerplatform.messaging.outbox.OutgoingEvent;
 import org.partnerplatform.messaging.tx.Ids;
 import org.partnerplatform.messaging.tx.Transactions;
 import org.partnerplatform.messaging.tx.Work;
-import org.partnerplatform.sales.repository.CatalogReads;
-import org.partnerplatform.sales.repository.IdempotencyRecord;
-import org.partnerplatform.sales.repository.IdempotencyRecords;
 import org.partnerplatform.sales.config.SalesConfig;
 import org.partnerplatform.sales.event.OrderEvents;
+import org.partnerplatform.sales.repository.CatalogReads;
+import org.partnerplatform.sales.repository.CatalogSnapshot;
+import org.partnerplatform.sales.repository.IdempotencyRecord;
+import org.partnerplatform.sales.repository.IdempotencyRecords;
 import org.partnerplatform.sales.repository.OrderPayment;
 import org.partnerplatform.sales.repository.OrderRows;
 import org.partnerplatform.sales.repository.SalesOrder;
 import org.partnerplatform.sales.repository.SalesOrderLine;
 import org.partnerplatform.sales.repository.Ticket;
+import org.partnerplatform.security.RevocationRegistry;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -64,9 +66,11 @@ public class SaleService {
     private final String environment;
     private final Clock clock;
     private final Duration draftLifetime;
+    private final RevocationRegistry organisations;
 
-    public SaleService(Transactions transactions, Pool pool, Clock clock, SalesConfig config,
+    public SaleService(Transactions transactions, Pool pool, Clock clock, SalesConfig config, RevocationRegistry organisations,
             @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") String environment) {
+        this.organisations = organisations;
         this.transactions = transactions;
         this.pool = pool;
         this.clock = clock;
@@ -101,7 +105,18 @@ public class SaleService {
         }
         return IdempotencyRecords.find(work, keys)
                 .chain(stored -> CatalogReads.snapshot(work.sql(), products, partners, today, environment)
-                        .map(catalog -> new SaleBatch(stored, catalog, today)));
+                        .map(catalog -> new SaleBatch(stored, catalog, today, suspended(catalog))));
+    }
+
+    /** The operators of the batch's products that token-service announced suspended. */
+    private Set<Long> suspended(CatalogSnapshot catalog) {
+        Set<Long> suspended = new HashSet<>();
+        catalog.products().values().forEach(p -> {
+            if (organisations.isSuspended(p.operatorOrganisationId())) {
+                suspended.add(p.operatorOrganisationId());
+            }
+        });
+        return suspended;
     }
 
     /** Decides one sale of the batch: its stored or earlier outcome again, or a new order or rejection. */
@@ -137,7 +152,7 @@ public class SaleService {
     private SaleOutcome decide(SaleCommand command, String hash, String correlationId, SaleBatch batch, Work work) {
         SaleOutcome outcome;
         try {
-            outcome = SaleOutcome.placed(place(command, SalePolicy.plan(command, batch.catalog, batch.today), work), false);
+            outcome = SaleOutcome.placed(place(command, SalePolicy.plan(command, batch.catalog, batch.today, batch.suspendedOperators), work), false);
         } catch (OrderRefusedException e) {
             outcome = SaleOutcome.rejected(e, false);
         }

@@ -115,6 +115,15 @@ class SalePolicyTest {
     }
 
     @Test
+    void nothingOfASuspendedOperatorIsSold() {
+        agreement("agr-vy", VY, 700, "WEB", true);
+        SaleCommand command = command(null, line("VYG:SalesPackage:Oslo-Bergen", "ADULT", 1));
+        assertThatThrownBy(() -> SalePolicy.plan(command, snapshot(), TODAY, Set.of(VY))).isInstanceOfSatisfying(OrderRefusedException.class,
+                e -> assertThat(e.code()).isEqualTo("operator-suspended"));
+        assertThat(SalePolicy.plan(command, snapshot(), TODAY, Set.of(RUTER)).agreement().id()).isEqualTo("agr-vy");
+    }
+
+    @Test
     void anotherPartnersAgreementSellsNothingForThisOne() {
         agreements.put(PARTNER + 1, List.of(new CatalogSnapshot.Agreement(new AgreementRow("agr-other", VY, 700, "WEB"), PARTNER + 1, true, Set.of())));
         assertRefused(command(null, line("VYG:SalesPackage:Oslo-Bergen", "ADULT", 1)), 403, "no-agreement");
