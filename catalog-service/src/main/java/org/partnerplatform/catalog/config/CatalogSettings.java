@@ -1,5 +1,6 @@
 package org.partnerplatform.catalog.config;
 
+import org.partnerplatform.events.Environment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.partnerplatform.catalog.config.Environment;
+import org.partnerplatform.events.Environment;
 import org.partnerplatform.catalog.repository.Agreement;
 import org.partnerplatform.catalog.service.AgreementService;
 import org.partnerplatform.catalog.service.AgreementTransition;

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.partnerplatform.catalog.service.CatalogService;
+import org.partnerplatform.events.Patterns;
 import org.partnerplatform.catalog.service.CatalogService.CatalogQuery;
 import org.partnerplatform.catalog.service.CatalogService.CatalogRequest;
 import org.partnerplatform.web.Caller;
@@ -73,7 +74,7 @@ public class CatalogResource {
     public Uni<Response> catalog(
             @Parameter(description = "An operator's codespace (VYG) or organisation id") @QueryParam("operator") String operator,
             @Parameter(description = "Only products with a price for this user profile, and only that price")
-            @QueryParam("userProfile") @Pattern(regexp = "^[A-Z][A-Z_]{1,31}$") String userProfile,
+            @QueryParam("userProfile") @Pattern(regexp = Patterns.USER_PROFILE) String userProfile,
             @Parameter(description = "Text in the product id or either name, case-insensitive") @QueryParam("q") @Size(max = 100) String q,
             @Parameter(description = "From 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("pageSize") @DefaultValue("" + CatalogService.DEFAULT_PAGE_SIZE) @Min(1) @Max(CatalogService.MAX_PAGE_SIZE) int pageSize,

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnerplatform.catalog.config.CatalogSettings;
-import org.partnerplatform.catalog.config.Environment;
+import org.partnerplatform.events.Environment;
 import org.partnerplatform.catalog.repository.Agreement;
 import org.partnerplatform.catalog.repository.AgreementHistoryEntry;
 import org.partnerplatform.catalog.repository.AgreementRight;

@@ -1,5 +1,6 @@
 package org.partnerplatform.catalog.service;
 
+import org.partnerplatform.events.Patterns;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnerplatform.catalog.config.CatalogSettings;
-import org.partnerplatform.catalog.config.Environment;
+import org.partnerplatform.events.Environment;
 import org.partnerplatform.catalog.repository.CatalogQueries;
 import org.partnerplatform.catalog.repository.CatalogQueries.CatalogFilter;
 import org.partnerplatform.catalog.repository.CatalogQueries.CatalogRow;

@@ -1,5 +1,6 @@
 package org.partnerplatform.catalog.service;
 
+import org.partnerplatform.events.Patterns;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.partnerplatform.catalog.service;
 
+import org.partnerplatform.events.Patterns;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.partnerplatform.catalog.service;
 
+import org.partnerplatform.events.Patterns;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;

@@ -1,17 +1,12 @@
 package org.partnerplatform.sales.config;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "platform.sales")
 public interface SalesConfig {
-
-    /** Time zone in which products' and agreements' validity dates are read. */
-    @WithDefault("Europe/Oslo")
-    ZoneId zone();
 
     /** How long a reserved draft waits for its confirmation before it expires. */
     @WithDefault("PT30M")

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.Response;
 
+import org.partnerplatform.events.Patterns;
 import org.partnerplatform.events.sales.SaleRequest;
 import org.partnerplatform.sales.service.SaleCommand;
 import org.partnerplatform.sales.service.SaleOutcome;
@@ -45,10 +46,8 @@ final class OrderHttp {
         }
     }
 
-    static final String KEY_PATTERN = "^[A-Za-z0-9._:\\-]{8,128}$";
-
     static String requireIdempotencyKey(String idempotencyKey) {
-        if (idempotencyKey == null || !idempotencyKey.matches(KEY_PATTERN)) {
+        if (idempotencyKey == null || !idempotencyKey.matches(Patterns.IDEMPOTENCY_KEY)) {
             throw ProblemException.badRequest("missing-idempotency-key",
                     "an Idempotency-Key header of 8 to 128 characters [A-Za-z0-9._:-] is required");
         }

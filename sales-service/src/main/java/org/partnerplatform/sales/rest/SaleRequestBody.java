@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.partnerplatform.events.Patterns;
+
 /** A sale over REST: the same fields as a Kafka SaleRequest; the idempotency key travels in the Idempotency-Key header. */
 public record SaleRequestBody(
         @Size(max = 100) String distributionChannelId,
@@ -18,8 +20,8 @@ public record SaleRequestBody(
         @Size(max = 200) String externalReference) {
 
     public record Line(
-            @NotBlank @Pattern(regexp = "^[A-Z]{3}:[A-Za-z]+:[A-Za-z0-9_\\-]+$", message = "must be a NeTEx id <CODESPACE>:<Type>:<name>") String productId,
-            @NotBlank @Pattern(regexp = "^[A-Z][A-Z_]{1,31}$") String userProfile,
+            @NotBlank @Pattern(regexp = Patterns.NETEX_ID, message = Patterns.NETEX_ID_MESSAGE) String productId,
+            @NotBlank @Pattern(regexp = Patterns.USER_PROFILE) String userProfile,
             @Min(1) @Max(100) int quantity) {
     }
 }

@@ -1,5 +1,6 @@
 package org.partnerplatform.token.config;
 
+import org.partnerplatform.events.Environment;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,14 +16,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class IssuerSettings {
-    private final PlatformEnvironment environment;
+    private final Environment environment;
     private final String issuer;
     private final String audience;
     private final Duration lifetime;
     private final String organisationClaim;
 
     public IssuerSettings(
-            @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") PlatformEnvironment environment,
+            @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") Environment environment,
             @ConfigProperty(name = "platform.domain", defaultValue = "partnerplatform.local") String domain,
             TokenConfig token) {
         this.environment = environment;
@@ -35,15 +36,15 @@ public class IssuerSettings {
         }
     }
 
-    public static String defaultIssuer(PlatformEnvironment environment, String domain) {
+    public static String defaultIssuer(Environment environment, String domain) {
         return "https://partner." + environment.label() + "." + domain + "/";
     }
 
-    public static String defaultAudience(PlatformEnvironment environment, String domain) {
+    public static String defaultAudience(Environment environment, String domain) {
         return "https://api." + environment.label() + "." + domain;
     }
 
-    public PlatformEnvironment environment() {
+    public Environment environment() {
         return environment;
     }
 

@@ -13,7 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.partnerplatform.token.config.PlatformEnvironment;
+import org.partnerplatform.events.Environment;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +31,7 @@ public class Client extends PanacheEntityBase {
     @Convert(converter = RolesConverter.class)
     public Set<Role> roles;
     @Enumerated(EnumType.STRING)
-    public PlatformEnvironment environment;
+    public Environment environment;
     @Column(name = "secret_hash")
     public String secretHash;
     @Enumerated(EnumType.STRING)

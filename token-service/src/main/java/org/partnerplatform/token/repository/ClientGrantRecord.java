@@ -3,7 +3,7 @@ package org.partnerplatform.token.repository;
 import java.time.Instant;
 import java.util.Set;
 
-import org.partnerplatform.token.config.PlatformEnvironment;
+import org.partnerplatform.events.Environment;
 
 /**
  * What a grant (or an introspection) needs to know of a client and its organisation, read in one query. Holds the
@@ -13,7 +13,7 @@ public record ClientGrantRecord(
         String clientId,
         long organisationId,
         Set<Role> roles,
-        PlatformEnvironment environment,
+        Environment environment,
         ClientStatus status,
         int secretVersion,
         String secretHash,

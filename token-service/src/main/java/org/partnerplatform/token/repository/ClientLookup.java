@@ -2,7 +2,7 @@ package org.partnerplatform.token.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.partnerplatform.token.config.PlatformEnvironment;
+import org.partnerplatform.events.Environment;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -42,7 +42,7 @@ public class ClientLookup {
         return new ClientGrantRecord(clientId,
                 row.getLong(0),
                 ROLES.convertToEntityAttribute(row.getString(1)),
-                PlatformEnvironment.valueOf(row.getString(2)),
+                Environment.valueOf(row.getString(2)),
                 ClientStatus.valueOf(row.getString(3)),
                 row.getInteger(4),
                 row.getString(5),

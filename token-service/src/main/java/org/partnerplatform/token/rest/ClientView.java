@@ -3,7 +3,7 @@ package org.partnerplatform.token.rest;
 import java.time.Instant;
 import java.util.List;
 
-import org.partnerplatform.token.config.PlatformEnvironment;
+import org.partnerplatform.events.Environment;
 import org.partnerplatform.token.repository.Client;
 import org.partnerplatform.token.repository.ClientStatus;
 import org.partnerplatform.token.repository.Role;
@@ -17,7 +17,7 @@ public record ClientView(
         String name,
         List<String> roles,
         long organisationId,
-        PlatformEnvironment environment,
+        Environment environment,
         ClientStatus status,
         Instant createdAt,
         Instant revokedAt,

@@ -3,7 +3,7 @@ package org.partnerplatform.token.rest;
 import java.time.Instant;
 import java.util.List;
 
-import org.partnerplatform.token.config.PlatformEnvironment;
+import org.partnerplatform.events.Environment;
 import org.partnerplatform.token.repository.Client;
 import org.partnerplatform.token.repository.Role;
 import org.partnerplatform.token.service.NewClient;
@@ -15,7 +15,7 @@ public record CreatedClientView(
         String name,
         List<String> roles,
         long organisationId,
-        PlatformEnvironment environment,
+        Environment environment,
         Instant createdAt) {
 
     static CreatedClientView of(NewClient created) {

@@ -13,7 +13,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.partnerplatform.token.config.BootstrapConfig;
 import org.partnerplatform.token.config.IssuerSettings;
-import org.partnerplatform.token.config.PlatformEnvironment;
+import org.partnerplatform.events.Environment;
 import org.partnerplatform.token.repository.AdvisoryLocks;
 import org.partnerplatform.token.repository.Client;
 import org.partnerplatform.token.repository.Organisation;
@@ -103,7 +103,7 @@ public class BootstrapAdmin {
         if (secret.length() < MIN_SECRET_LENGTH) {
             throw new IllegalStateException("the bootstrap admin secret must have at least " + MIN_SECRET_LENGTH + " characters");
         }
-        if (secret.startsWith("dev-only") && settings.environment() == PlatformEnvironment.PRODUCTION
+        if (secret.startsWith("dev-only") && settings.environment() == Environment.PRODUCTION
                 && LaunchMode.current() == LaunchMode.NORMAL) {
             throw new IllegalStateException("the bootstrap admin secret is the committed dev-only value; PRODUCTION needs its own");
         }

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnerplatform.messaging.outbox.Outbox;
 import org.partnerplatform.token.config.IssuerSettings;
-import org.partnerplatform.token.config.PlatformEnvironment;
+import org.partnerplatform.events.Environment;
 import org.partnerplatform.token.config.TokenConfig;
 import org.partnerplatform.token.messaging.LifecycleEvents;
 import org.partnerplatform.token.repository.Certification;
@@ -169,7 +169,7 @@ public class ClientService {
         if (organisation.status != OrganisationStatus.ACTIVE) {
             throw ProblemException.conflict("organisation-suspended", "a suspended organisation gets no new clients");
         }
-        if (settings.environment() == PlatformEnvironment.PRODUCTION && organisation.certification != Certification.CERTIFIED) {
+        if (settings.environment() == Environment.PRODUCTION && organisation.certification != Certification.CERTIFIED) {
             throw ProblemException.conflict("not-certified", "organisation " + organisationId + " is not certified for PRODUCTION");
         }
     }

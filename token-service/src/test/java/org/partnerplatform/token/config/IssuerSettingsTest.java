@@ -1,5 +1,6 @@
 package org.partnerplatform.token.config;
 
+import org.partnerplatform.events.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -8,11 +9,11 @@ class IssuerSettingsTest {
 
     @Test
     void issuerAndAudienceFollowTheEnvironmentAndDomain() {
-        assertThat(IssuerSettings.defaultIssuer(PlatformEnvironment.STAGING, "partnerplatform.local"))
+        assertThat(IssuerSettings.defaultIssuer(Environment.STAGING, "partnerplatform.local"))
                 .isEqualTo("https://partner.staging.partnerplatform.local/");
-        assertThat(IssuerSettings.defaultAudience(PlatformEnvironment.STAGING, "partnerplatform.local"))
+        assertThat(IssuerSettings.defaultAudience(Environment.STAGING, "partnerplatform.local"))
                 .isEqualTo("https://api.staging.partnerplatform.local");
-        assertThat(IssuerSettings.defaultIssuer(PlatformEnvironment.DEVELOPMENT, "example.org")).isEqualTo("https://partner.development.example.org/");
-        assertThat(IssuerSettings.defaultAudience(PlatformEnvironment.PRODUCTION, "example.org")).isEqualTo("https://api.production.example.org");
+        assertThat(IssuerSettings.defaultIssuer(Environment.DEVELOPMENT, "example.org")).isEqualTo("https://partner.development.example.org/");
+        assertThat(IssuerSettings.defaultAudience(Environment.PRODUCTION, "example.org")).isEqualTo("https://api.production.example.org");
     }
 }

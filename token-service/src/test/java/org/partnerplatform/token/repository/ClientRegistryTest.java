@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
-import org.partnerplatform.token.config.PlatformEnvironment;
+import org.partnerplatform.events.Environment;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -86,7 +86,7 @@ class ClientRegistryTest {
     }
 
     static ClientGrantRecord record(String id) {
-        return new ClientGrantRecord(id, 2, Set.of(Role.PARTNER), PlatformEnvironment.STAGING, ClientStatus.ACTIVE, 1, "hash", null, null,
+        return new ClientGrantRecord(id, 2, Set.of(Role.PARTNER), Environment.STAGING, ClientStatus.ACTIVE, 1, "hash", null, null,
                 OrganisationStatus.ACTIVE, Certification.NOT_CERTIFIED);
     }
 

@@ -24,7 +24,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.partnerplatform.token.config.IssuerSettings;
-import org.partnerplatform.token.config.PlatformEnvironment;
+import org.partnerplatform.events.Environment;
 import org.partnerplatform.token.config.TokenConfig;
 import org.partnerplatform.token.repository.AdvisoryLocks;
 import org.partnerplatform.token.repository.SigningKeyStatus;
@@ -84,7 +84,7 @@ public class SigningKeys {
         this.publishAhead = config.keyPublishAhead();
         this.reloadInterval = config.keyReloadInterval();
         this.publishedAfterRetirement = settings.lifetime().plus(config.clockSkew());
-        if (encryption.isDevOnly() && settings.environment() == PlatformEnvironment.PRODUCTION
+        if (encryption.isDevOnly() && settings.environment() == Environment.PRODUCTION
                 && LaunchMode.current() == LaunchMode.NORMAL) {
             throw new IllegalStateException("platform.token.key-encryption-key is the committed dev-only value; "
                     + "a PRODUCTION deployment needs a key of its own");

@@ -2,7 +2,7 @@ package org.partnerplatform.token.service.oauth;
 
 import java.util.Set;
 
-import org.partnerplatform.token.config.PlatformEnvironment;
+import org.partnerplatform.events.Environment;
 import org.partnerplatform.token.repository.Certification;
 import org.partnerplatform.token.repository.ClientGrantRecord;
 import org.partnerplatform.token.repository.OrganisationStatus;
@@ -13,7 +13,7 @@ public record AuthenticatedClient(
         String clientId,
         long organisationId,
         Set<Role> roles,
-        PlatformEnvironment environment,
+        Environment environment,
         OrganisationStatus organisationStatus,
         Certification certification) {
 

@@ -1,7 +1,7 @@
 package org.partnerplatform.token.service.oauth;
 
 import org.partnerplatform.token.config.IssuerSettings;
-import org.partnerplatform.token.config.PlatformEnvironment;
+import org.partnerplatform.events.Environment;
 import org.partnerplatform.token.repository.Certification;
 import org.partnerplatform.token.repository.OrganisationStatus;
 
@@ -24,7 +24,7 @@ final class ClientAdmission {
         if (client.organisationStatus() != OrganisationStatus.ACTIVE) {
             return OAuthException.unauthorizedClient("the client's organisation is suspended");
         }
-        if (settings.environment() == PlatformEnvironment.PRODUCTION && client.certification() != Certification.CERTIFIED) {
+        if (settings.environment() == Environment.PRODUCTION && client.certification() != Certification.CERTIFIED) {
             return OAuthException.unauthorizedClient("the client's organisation is not certified for PRODUCTION");
         }
         return null;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.partnerplatform.token.config.PlatformEnvironment;
+import org.partnerplatform.events.Environment;
 import org.partnerplatform.token.repository.Certification;
 import org.partnerplatform.token.repository.ClientGrantRecord;
 import org.partnerplatform.token.repository.ClientStatus;
@@ -57,7 +57,7 @@ class SecretVerifierTest {
     }
 
     private static ClientGrantRecord client(String hash, String previousHash) {
-        return new ClientGrantRecord("c", 2, Set.of(Role.PARTNER), PlatformEnvironment.STAGING, ClientStatus.ACTIVE, 2, hash, previousHash,
+        return new ClientGrantRecord("c", 2, Set.of(Role.PARTNER), Environment.STAGING, ClientStatus.ACTIVE, 2, hash, previousHash,
                 null, OrganisationStatus.ACTIVE, Certification.NOT_CERTIFIED);
     }
 }

@@ -1,6 +1,9 @@
-package org.partnerplatform.catalog.service;
+package org.partnerplatform.events;
 
-/** The shapes of identifiers, as the event schemas in platform-events define them. */
+/**
+ * The shapes of the platform's identifiers and keys, for Bean Validation on REST bodies; the event schemas
+ * ({@code schemas/common.json}) define the same ones, and a test holds them equal.
+ */
 public final class Patterns {
     /** A NeTEx id: {@code <CODESPACE>:<Type>:<name>}, e.g. {@code VYG:SalesPackage:Standard}. */
     public static final String NETEX_ID = "^[A-Z]{3}:[A-Za-z]+:[A-Za-z0-9_\\-]+$";
@@ -9,6 +12,8 @@ public final class Patterns {
     public static final String USER_PROFILE = "^[A-Z][A-Z_]{1,31}$";
     public static final String CHANNEL = "^[A-Za-z0-9][A-Za-z0-9_.:\\-]{0,39}$";
     public static final String RATE = "^[0-9]{1,2}(\\.[0-9]{1,2})?$";
+    /** A partner's idempotency key (the Idempotency-Key header, a request record's key): 8 to 128 characters. */
+    public static final String IDEMPOTENCY_KEY = "^[A-Za-z0-9._:\\-]{8,128}$";
 
     private Patterns() {
     }
