@@ -333,6 +333,18 @@ class OrdersTest {
         assertThat(orderEvents(id, 2)).extracting(OrdersTest::type).containsExactly(EventType.ORDER_CONFIRMED.ceType(), EventType.ORDER_REFUNDED.ceType());
     }
 
+    @Test
+    void theOpenApiDocumentDescribesEveryOrderEndpointAndItsProblems() {
+        var doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        java.util.Map<String, List<String>> problems = java.util.Map.of(
+                "/v1/orders", List.of("403", "409", "422"), "/v1/sales", List.of("403", "409", "422"),
+                "/v1/orders/{id}/payments", List.of("409", "412", "422"), "/v1/orders/{id}/confirm", List.of("409", "412"),
+                "/v1/orders/{id}/cancel", List.of("409", "412"), "/v1/orders/{id}/refunds", List.of("403", "409", "412", "422"));
+        problems.forEach((path, codes) -> assertThat(doc.getMap("paths.'" + path + "'.post.responses").keySet()).as(path).containsAll(codes));
+        assertThat(doc.getMap("paths.'/v1/orders/{id}/versions/{version}'.get")).isNotNull();
+        assertThat(doc.getMap("paths.'/v1/orders'.get")).isNotNull();
+    }
+
     static List<Integer> concurrently(int n, Callable<Integer> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
