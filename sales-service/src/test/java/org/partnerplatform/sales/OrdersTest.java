@@ -162,7 +162,8 @@ class OrdersTest {
         as(partner).get("/v1/orders/{id}/versions/1", id).then().statusCode(200).body("version", equalTo(1)).body("totalAmount", equalTo("1397.00"))
                 .body("orderLines[0].status", equalTo("ACTIVE")).body("orderLines[0].creditId", nullValue()).body("credits", hasSize(0))
                 .body("tickets.findAll { it.status == 'ISSUED' }", hasSize(3));
-        as(partner).get("/v1/orders/{id}/versions/2", id).then().statusCode(200).body("totalAmount", equalTo("599.00")).body("credits", hasSize(1));
+        as(partner).get("/v1/orders/{id}/versions/2", id).then().statusCode(200).header("ETag", "\"2\"").body("totalAmount", equalTo("599.00"))
+                .body("credits", hasSize(1));
         as(partner).get("/v1/orders/{id}/versions/4", id).then().statusCode(404);
         as(partner).header("Idempotency-Key", key()).post("/v1/orders/{id}/refunds", id).then().statusCode(409)
                 .body("type", equalTo("https://partnerplatform.org/problems/already-refunded"));
@@ -217,7 +218,8 @@ class OrdersTest {
         as(partner).body(pay("1397.00")).post("/v1/orders/{id}/payments", id).then().statusCode(409);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(partner).get("/v1/orders/{id}", id).then().body("status", equalTo("EXPIRED")));
         assertThat(orderEvents(id, 1)).extracting(OrdersTest::type).containsExactly(EventType.ORDER_EXPIRED.ceType());
-        as(partner).post("/v1/orders/{id}/confirm", id).then().statusCode(409).body("type", equalTo("https://partnerplatform.org/problems/order-not-draft"));
+        // The same refusal before and after the sweep marked it.
+        as(partner).post("/v1/orders/{id}/confirm", id).then().statusCode(409).body("type", equalTo("https://partnerplatform.org/problems/order-expired"));
     }
 
     @Test
@@ -343,6 +345,46 @@ class OrdersTest {
         problems.forEach((path, codes) -> assertThat(doc.getMap("paths.'" + path + "'.post.responses").keySet()).as(path).containsAll(codes));
         assertThat(doc.getMap("paths.'/v1/orders/{id}/versions/{version}'.get")).isNotNull();
         assertThat(doc.getMap("paths.'/v1/orders'.get")).isNotNull();
+    }
+
+    @Test
+    void oneKeyOfTwoPartnersInOneBatchIsTwoRefundsAndASaleUnderARefundsKeyIsRefused() {
+        long a = partner("SELL", "REFUND");
+        long b = partner("SELL", "REFUND");
+        String orderOfA = confirmed(a).path("id");
+        String orderOfB = confirmed(b).path("id");
+        String key = key();
+        kafka.sendAll(List.of(refundRecord(a, key, orderOfA), refundRecord(b, key, orderOfB)));
+        RefundResult ofA = refundResults(a, key, 1).get(0);
+        RefundResult ofB = refundResults(b, key, 1).get(0);
+        assertThat(ofA.status()).as(ofA.errorCode()).isEqualTo("REFUNDED");
+        assertThat(ofB.status()).as(ofB.errorCode()).isEqualTo("REFUNDED");
+        assertThat(ofA.orderId()).isEqualTo(orderOfA);
+        assertThat(ofB.orderId()).isEqualTo(orderOfB);
+
+        String shared = key();
+        String sale = EventJson.write(new org.partnerplatform.events.sales.SaleRequest(shared, null,
+                List.of(new org.partnerplatform.events.sales.SaleRequest.Line(STANDARD, "ADULT", 1)), null));
+        kafka.sendAll(List.of(refundRecord(a, shared, confirmed(a).path("id")), new org.apache.kafka.clients.producer.ProducerRecord<>(
+                Topics.salesRequests(a), null, shared, sale, headers("Authorization", "Bearer " + partnerToken(a)))));
+        List<ConsumerRecord<String, String>> answers = kafka.readUntil(Topics.salesResults(a), r -> shared.equals(r.key()), 2, Duration.ofSeconds(30));
+        assertThat(EventJson.read(answers.get(0).value(), RefundResult.class).status()).isEqualTo("REFUNDED");
+        assertThat(EventJson.read(answers.get(1).value(), org.partnerplatform.events.sales.SaleResult.class).errorCode())
+                .isEqualTo("idempotency-key-reused");
+    }
+
+    static org.apache.kafka.clients.producer.ProducerRecord<String, String> refundRecord(long partner, String key, String orderId) {
+        return new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.salesRequests(partner), null, key,
+                EventJson.write(new RefundRequest(key, orderId, null, null)),
+                headers("ce_type", EventType.REFUND_REQUEST.ceType(), "Authorization", "Bearer " + partnerToken(partner)));
+    }
+
+    static List<org.apache.kafka.common.header.Header> headers(String... pairs) {
+        List<org.apache.kafka.common.header.Header> headers = new ArrayList<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            headers.add(new org.apache.kafka.common.header.internals.RecordHeader(pairs[i], pairs[i + 1].getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return headers;
     }
 
     static List<Integer> concurrently(int n, Callable<Integer> call) throws Exception {

@@ -50,6 +50,12 @@ public final class IdempotencyRecords {
         });
     }
 
+    /** Deletes the key's stored rejection (written before rejections stopped being final), so that it can be decided afresh. */
+    public static Uni<Void> forget(Work work, IdempotencyRecord.Key key) {
+        return work.sql().preparedQuery("delete from idempotency_record where organisation_id = $1 and idempotency_key = $2 and order_id is null")
+                .execute(Tuple.of(key.organisationId, key.idempotencyKey)).replaceWithVoid();
+    }
+
     public static void insert(Work work, IdempotencyRecord r) {
         work.insert(INSERT, r.organisationId, r.idempotencyKey, r.requestHash, r.outcome, r.orderId, r.errorCode, r.errorDetail,
                 r.createdAt.atOffset(ZoneOffset.UTC), r.creditId);

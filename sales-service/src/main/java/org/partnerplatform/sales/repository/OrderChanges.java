@@ -13,11 +13,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The changes of an order after it was placed, each a statement that runs at once in the caller's transaction (whose
- * row lock on the order, {@link OrderRows#load(SqlClient, UUID, boolean)}, serialises them), the expiry sweep, and the
+ * row lock on the order, {@link OrderRows#lock}, serialises them), the expiry sweep, and the
  * partner's order list.
  */
 public final class OrderChanges {
-    private static final String PAY = "update sales_order set balance = 0, payment_type = $2 where id = $1";
+    private static final String PAY = "update sales_order set balance = 0, payment_type = $2, payment_reference = $3, paid_at = $4 where id = $1";
     private static final String CONFIRM = "update sales_order set status = 'CONFIRMED', last_confirmed_at = $2 where id = $1 and status = 'DRAFT'";
     private static final String CANCEL = "update sales_order set status = 'CANCELLED' where id = $1 and status = 'DRAFT'";
     private static final String INSERT_CREDIT = """
@@ -49,8 +49,8 @@ public final class OrderChanges {
     private OrderChanges() {
     }
 
-    public static Uni<Void> pay(SqlClient sql, UUID orderId, String paymentType) {
-        return sql.preparedQuery(PAY).execute(Tuple.of(orderId, paymentType)).replaceWithVoid();
+    public static Uni<Void> pay(SqlClient sql, UUID orderId, String paymentType, String reference, Instant at) {
+        return sql.preparedQuery(PAY).execute(Tuple.of(orderId, paymentType, reference, utc(at))).replaceWithVoid();
     }
 
     public static Uni<Void> confirm(SqlClient sql, UUID orderId, Instant at) {

@@ -15,7 +15,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Orders with their lines, tickets, payments and credits: new rows kept in the work and written a table at a time; read back by id. */
+/** Orders with their lines, tickets and credits: new rows kept in the work and written a table at a time; read back by id. */
 public final class OrderRows {
     private static final MultiRowInsert ORDERS = MultiRowInsert.into("sales_order")
             .column("id", "uuid").column("organisation_id", "bigint").column("operator_organisation_id", "bigint")
@@ -23,7 +23,7 @@ public final class OrderRows {
             .column("status", "text").column("version", "integer").column("currency", "text").column("total_amount", "numeric")
             .column("total_tax_amount", "numeric").column("balance", "numeric").column("payment_type", "text")
             .column("external_reference", "text").column("created_at", "timestamptz").column("last_confirmed_at", "timestamptz")
-            .column("expire_at", "timestamptz")
+            .column("expire_at", "timestamptz").column("payment_reference", "text").column("paid_at", "timestamptz")
             .build();
     private static final MultiRowInsert LINES = MultiRowInsert.into("order_line")
             .column("id", "uuid").column("order_id", "uuid").column("line_number", "integer").column("product_id", "text")
@@ -35,10 +35,6 @@ public final class OrderRows {
             .column("user_profile", "text").column("status", "text").column("issued_at", "timestamptz")
             .build();
 
-    private static final MultiRowInsert PAYMENTS = MultiRowInsert.into("order_payment")
-            .column("id", "uuid").column("order_id", "uuid").column("order_version", "integer").column("type", "text")
-            .column("amount", "numeric").column("currency", "text").column("reference", "text").column("created_at", "timestamptz")
-            .build();
     private static final MultiRowInsert CREDITS = MultiRowInsert.into("order_credit")
             .column("id", "uuid").column("order_id", "uuid").column("order_version", "integer").column("total_amount", "numeric")
             .column("total_tax_amount", "numeric").column("currency", "text").column("status", "text").column("created_at", "timestamptz")
@@ -50,7 +46,7 @@ public final class OrderRows {
     public static void insert(Work work, SalesOrder o, List<SalesOrderLine> lines, List<Ticket> tickets) {
         work.insert(ORDERS, o.id, o.organisationId, o.operatorOrganisationId, o.agreementId, o.commissionBasisPoints, o.distributionChannelId,
                 o.status, o.version, o.currency, o.totalAmount, o.totalTaxAmount, o.balance, o.paymentType, o.externalReference, utc(o.createdAt),
-                utc(o.lastConfirmedAt), utc(o.expireAt));
+                utc(o.lastConfirmedAt), utc(o.expireAt), o.paymentReference, utc(o.paidAt));
         for (SalesOrderLine l : lines) {
             work.insert(LINES, l.id, l.orderId, l.lineNumber, l.productId, l.userProfile, l.quantity, l.unitPrice, l.amount, l.taxAmount, l.taxCode,
                     l.taxRate);
@@ -64,24 +60,30 @@ public final class OrderRows {
         }
     }
 
-    public static void insert(Work work, OrderPayment p) {
-        work.insert(PAYMENTS, p.id(), p.orderId(), p.orderVersion(), p.type(), p.amount(), p.currency(), p.reference(), utc(p.createdAt()));
-    }
-
     public static void insert(Work work, OrderCredit c) {
         work.insert(CREDITS, c.id(), c.orderId(), c.orderVersion(), c.totalAmount(), c.totalTaxAmount(), c.currency(), c.status(),
                 utc(c.createdAt()));
     }
 
-    /** An order as stored, with its lines, tickets, payments and credits. */
-    public record Stored(SalesOrder order, List<SalesOrderLine> lines, List<Ticket> tickets, List<OrderPayment> payments,
-            List<OrderCredit> credits) {
+    /** An order as stored, with its lines, tickets and credits. */
+    public record Stored(SalesOrder order, List<SalesOrderLine> lines, List<Ticket> tickets, List<OrderCredit> credits) {
     }
 
-    /** The order with all it holds, or null when there is none; {@code forUpdate} locks its row until the transaction ends. */
-    public static Uni<Stored> load(SqlClient sql, UUID orderId, boolean forUpdate) {
-        String select = forUpdate ? "select * from sales_order where id = $1 for update" : "select * from sales_order where id = $1";
-        return sql.preparedQuery(select).execute(Tuple.of(orderId)).chain(orders -> {
+    /** The order with all it holds, or null when there is none. */
+    public static Uni<Stored> load(SqlClient sql, UUID orderId) {
+        return load(sql, "select * from sales_order where id = $1", Tuple.of(orderId), orderId);
+    }
+
+    /**
+     * The organisation's order with all it holds, its row locked until the transaction ends; null when the organisation
+     * has no such order (another organisation's order is neither read nor locked).
+     */
+    public static Uni<Stored> lock(SqlClient sql, UUID orderId, long organisationId) {
+        return load(sql, "select * from sales_order where id = $1 and organisation_id = $2 for update", Tuple.of(orderId, organisationId), orderId);
+    }
+
+    private static Uni<Stored> load(SqlClient sql, String select, Tuple key, UUID orderId) {
+        return sql.preparedQuery(select).execute(key).chain(orders -> {
             if (orders.size() == 0) {
                 return Uni.createFrom().nullItem();
             }
@@ -89,23 +91,15 @@ public final class OrderRows {
             Tuple id = Tuple.of(orderId);
             List<SalesOrderLine> lines = new ArrayList<>();
             List<Ticket> tickets = new ArrayList<>();
-            List<OrderPayment> payments = new ArrayList<>();
             List<OrderCredit> credits = new ArrayList<>();
             return sql.preparedQuery("select * from order_line where order_id = $1 order by line_number").execute(id)
                     .invoke(rows -> rows.forEach(r -> lines.add(line(r))))
                     .chain(() -> sql.preparedQuery("select * from ticket where order_id = $1 order by order_line_id, id").execute(id))
                     .invoke(rows -> rows.forEach(r -> tickets.add(ticket(r))))
-                    .chain(() -> sql.preparedQuery("select * from order_payment where order_id = $1 order by created_at, id").execute(id))
-                    .invoke(rows -> rows.forEach(r -> payments.add(payment(r))))
                     .chain(() -> sql.preparedQuery("select * from order_credit where order_id = $1 order by order_version").execute(id))
                     .invoke(rows -> rows.forEach(r -> credits.add(credit(r))))
-                    .map(ignored -> new Stored(order, lines, tickets, payments, credits));
+                    .map(ignored -> new Stored(order, lines, tickets, credits));
         });
-    }
-
-    private static OrderPayment payment(Row r) {
-        return new OrderPayment(r.getUUID("id"), r.getUUID("order_id"), r.getInteger("order_version"), r.getString("type"),
-                r.getBigDecimal("amount"), r.getString("currency"), r.getString("reference"), instant(r.getOffsetDateTime("created_at")));
     }
 
     private static OrderCredit credit(Row r) {
@@ -132,6 +126,8 @@ public final class OrderRows {
         o.createdAt = instant(r.getOffsetDateTime("created_at"));
         o.lastConfirmedAt = instant(r.getOffsetDateTime("last_confirmed_at"));
         o.expireAt = instant(r.getOffsetDateTime("expire_at"));
+        o.paymentReference = r.getString("payment_reference");
+        o.paidAt = instant(r.getOffsetDateTime("paid_at"));
         return o;
     }
 

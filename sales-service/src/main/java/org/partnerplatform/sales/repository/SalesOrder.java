@@ -55,4 +55,8 @@ public class SalesOrder extends PanacheEntityBase {
     public Instant lastConfirmedAt;
     @Column(name = "expire_at")
     public Instant expireAt;
+    @Column(name = "payment_reference")
+    public String paymentReference;
+    @Column(name = "paid_at")
+    public Instant paidAt;
 }

@@ -111,12 +111,13 @@ public class OrderResource {
     @Path("/{id}/versions/{version}")
     @RolesAllowed({ Roles.PARTNER, Roles.PLATFORM_ADMIN, Roles.FINANCE })
     @Operation(summary = "An order as it was at a past version (a refund makes a new version); 404 for a version it never had")
-    public Uni<OrderView> version(@PathParam("id") String id, @PathParam("version") int version) {
+    public Uni<Response> version(@PathParam("id") String id, @PathParam("version") int version) {
         return visible(id).map(placed -> {
             if (version < 1 || version > placed.order().version) {
                 throw ProblemException.notFound("version " + version + " of order " + id);
             }
-            return OrderView.at(placed, version);
+            OrderView view = OrderView.at(placed, version);
+            return OrderHttp.withTag(Response.ok(view), view).build();
         });
     }
 

@@ -42,7 +42,7 @@ public record OrderView(
     public record TicketView(String id, String orderLineId, String productId, String userProfile, String status) {
     }
 
-    public record PaymentView(String id, int orderVersion, String type, String amount, String currency, String reference, Instant createdAt) {
+    public record PaymentView(int orderVersion, String type, String amount, String currency, String reference, Instant createdAt) {
     }
 
     public record CreditView(String creditId, int orderVersion, String totalCreditAmount, String totalCreditTaxAmount, String currency,
@@ -70,7 +70,7 @@ public record OrderView(
             return new TicketView(t.id.toString(), t.orderLineId.toString(), t.productId, t.userProfile, disabled ? Ticket.DISABLED : Ticket.ISSUED);
         }).toList();
         List<PaymentView> payments = placed.payments().stream().filter(p -> p.orderVersion() <= version)
-                .map(p -> new PaymentView(p.id().toString(), p.orderVersion(), p.type(), Amounts.format(p.amount()), p.currency(), p.reference(),
+                .map(p -> new PaymentView(p.orderVersion(), p.type(), Amounts.format(p.amount()), p.currency(), p.reference(),
                         p.createdAt()))
                 .toList();
         List<CreditView> credits = placed.credits().stream().filter(c -> c.orderVersion() <= version)

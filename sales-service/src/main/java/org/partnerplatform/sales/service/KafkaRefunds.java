@@ -10,13 +10,15 @@ import org.partnerplatform.events.sales.RefundResult;
 import org.partnerplatform.messaging.outbox.OutgoingEvent;
 import org.partnerplatform.messaging.tx.Work;
 import org.partnerplatform.sales.event.OrderEvents;
+import org.partnerplatform.sales.repository.IdempotencyRecord;
 
 import io.smallrye.mutiny.Uni;
 
 /**
  * Refund requests from a partner's request topic, in the batch's work, by the same rules and idempotency as REST
  * ({@link OrderService#refund}); each is answered with a RefundResult on the partner's result topic. A key that comes
- * twice in one batch gets its first outcome again (the first one's idempotency record is written when the batch is).
+ * twice in one batch (for the same partner) gets its first outcome again, since the first one's idempotency record is
+ * written when the batch is; a key a sale of the batch used is refused as reused.
  */
 @ApplicationScoped
 public class KafkaRefunds {
@@ -32,16 +34,19 @@ public class KafkaRefunds {
     }
 
     public Uni<Void> refund(RefundCommand command, String correlationId, Work work) {
-        Map<String, Decided> decided = work.local(DECIDED, HashMap::new);
-        Decided earlier = decided.get(command.idempotencyKey());
+        Map<IdempotencyRecord.Key, Decided> decided = work.local(DECIDED, HashMap::new);
+        IdempotencyRecord.Key key = new IdempotencyRecord.Key(command.organisationId(), command.idempotencyKey());
+        Decided earlier = decided.get(key);
         Uni<RefundResult> result;
-        if (earlier != null) {
+        if (!BatchKeys.claim(work, key, BatchKeys.Use.REFUND)) {
+            result = Uni.createFrom().item(rejected(command, SaleService.reused(command.idempotencyKey())));
+        } else if (earlier != null) {
             result = Uni.createFrom().item(earlier.requestHash().equals(command.requestHash())
                     ? OrderEvents.refundResult(command.idempotencyKey(), earlier.outcome(), true)
                     : rejected(command, SaleService.reused(command.idempotencyKey())));
         } else {
             result = orders.refund(command, correlationId, work)
-                    .invoke(outcome -> decided.put(command.idempotencyKey(), new Decided(command.requestHash(), outcome)))
+                    .invoke(outcome -> decided.put(key, new Decided(command.requestHash(), outcome)))
                     .map(outcome -> OrderEvents.refundResult(command.idempotencyKey(), outcome, outcome.replayed()))
                     .onFailure(OrderRefusedException.class).recoverWithItem(e -> rejected(command, (OrderRefusedException) e));
         }

@@ -133,6 +133,9 @@ public final class OrderLifecycle {
     }
 
     private static void requireOpenDraft(SalesOrder order, Instant now, String act) {
+        if (SalesOrder.EXPIRED.equals(order.status)) {
+            throw new OrderRefusedException(409, "order-expired", "the draft expired at " + order.expireAt);
+        }
         if (!SalesOrder.DRAFT.equals(order.status)) {
             throw new OrderRefusedException(409, "order-not-draft", "a " + order.status + " order is not " + act);
         }

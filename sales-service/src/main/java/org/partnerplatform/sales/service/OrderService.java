@@ -26,7 +26,6 @@ import org.partnerplatform.sales.repository.IdempotencyRecord;
 import org.partnerplatform.sales.repository.IdempotencyRecords;
 import org.partnerplatform.sales.repository.OrderChanges;
 import org.partnerplatform.sales.repository.OrderCredit;
-import org.partnerplatform.sales.repository.OrderPayment;
 import org.partnerplatform.sales.repository.OrderRows;
 import org.partnerplatform.sales.repository.SalesOrder;
 import org.partnerplatform.sales.repository.SalesOrderLine;
@@ -68,15 +67,12 @@ public class OrderService {
             Instant now = Instant.now(clock);
             SalesOrder order = placed.order();
             OrderLifecycle.requirePayable(order, payment, now);
-            OrderPayment recorded = new OrderPayment(Ids.next(), order.id, order.version, payment.type(), order.balance, order.currency,
-                    payment.reference(), now);
-            OrderRows.insert(work, recorded);
-            return OrderChanges.pay(work.sql(), order.id, payment.type()).map(v -> {
+            return OrderChanges.pay(work.sql(), order.id, payment.type(), payment.reference(), now).map(v -> {
                 order.balance = BigDecimal.ZERO.setScale(2);
                 order.paymentType = payment.type();
-                List<OrderPayment> payments = new ArrayList<>(placed.payments());
-                payments.add(recorded);
-                return new PlacedOrder(order, placed.lines(), placed.tickets(), payments, placed.credits());
+                order.paymentReference = payment.reference();
+                order.paidAt = now;
+                return placed;
             });
         });
     }
@@ -96,7 +92,7 @@ public class OrderService {
                 order.lastConfirmedAt = now;
                 work.publish(OutgoingEvent.of(Topics.SALES_ORDER_EVENTS, order.id.toString(), OrderEvents.confirmed(order, placed.lines(), tickets))
                         .withCorrelationId(correlationId));
-                return new PlacedOrder(order, placed.lines(), tickets, placed.payments(), placed.credits());
+                return new PlacedOrder(order, placed.lines(), tickets, placed.credits());
             });
         });
     }
@@ -185,7 +181,7 @@ public class OrderService {
                     .withCorrelationId(correlationId));
             List<OrderCredit> credits = new ArrayList<>(placed.credits());
             credits.add(credit);
-            return new RefundOutcome(new PlacedOrder(order, placed.lines(), placed.tickets(), placed.payments(), credits), credit, lineIds, disabled,
+            return new RefundOutcome(new PlacedOrder(order, placed.lines(), placed.tickets(), credits), credit, lineIds, disabled,
                     false);
         });
     }
@@ -202,7 +198,7 @@ public class OrderService {
 
     /** The caller's order, locked; another organisation's order is not found. */
     private static Uni<PlacedOrder> locked(long organisationId, UUID orderId, Work work) {
-        return OrderRows.load(work.sql(), orderId, true).map(PlacedOrder::of).map(notFoundUnlessOwnedBy(organisationId, orderId));
+        return OrderRows.lock(work.sql(), orderId, organisationId).map(PlacedOrder::of).map(notFoundUnlessOwnedBy(organisationId, orderId));
     }
 
     private static Function<PlacedOrder, PlacedOrder> notFoundUnlessOwnedBy(long organisationId, UUID orderId) {

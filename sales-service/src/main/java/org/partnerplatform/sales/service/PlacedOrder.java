@@ -18,12 +18,17 @@ import org.partnerplatform.sales.repository.SalesOrder;
 import org.partnerplatform.sales.repository.SalesOrderLine;
 import org.partnerplatform.sales.repository.Ticket;
 
-/** An order with its lines, tickets, payments and credits, as stored. */
-public record PlacedOrder(SalesOrder order, List<SalesOrderLine> lines, List<Ticket> tickets, List<OrderPayment> payments,
-        List<OrderCredit> credits) {
+/** An order with its lines, tickets and credits, as stored. */
+public record PlacedOrder(SalesOrder order, List<SalesOrderLine> lines, List<Ticket> tickets, List<OrderCredit> credits) {
 
     public static PlacedOrder of(OrderRows.Stored s) {
-        return s == null ? null : new PlacedOrder(s.order(), s.lines(), s.tickets(), s.payments(), s.credits());
+        return s == null ? null : new PlacedOrder(s.order(), s.lines(), s.tickets(), s.credits());
+    }
+
+    /** The order's payment, once it is paid: the whole of version 1's total. */
+    public List<OrderPayment> payments() {
+        return order.paidAt == null ? List.of()
+                : List.of(new OrderPayment(1, order.paymentType, totalsAt(1).amount(), order.currency, order.paymentReference, order.paidAt));
     }
 
     public static List<OrderLine> eventLines(List<SalesOrderLine> lines) {

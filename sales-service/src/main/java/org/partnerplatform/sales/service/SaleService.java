@@ -126,8 +126,13 @@ public class SaleService {
         SaleBatch.Decided earlier = batch.decided.get(key);
         IdempotencyRecord stored = batch.stored.get(key);
         Uni<SaleOutcome> outcome;
-        if (earlier != null) {
+        if (!BatchKeys.claim(work, key, BatchKeys.Use.SALE)) {
+            outcome = Uni.createFrom().item(SaleOutcome.rejected(reused(command.idempotencyKey()), false));
+        } else if (earlier != null) {
             outcome = Uni.createFrom().item(again(earlier, hash, command.idempotencyKey()));
+        } else if (stored != null && stored.orderId == null) {
+            // A rejection stored by a version from before rejections stopped being final (a rolling upgrade): forget it.
+            outcome = IdempotencyRecords.forget(work, key).map(v -> decide(command, hash, correlationId, batch, work));
         } else if (stored != null) {
             outcome = replay(stored, hash, work);
         } else {
@@ -146,7 +151,7 @@ public class SaleService {
     }
 
     public Uni<PlacedOrder> load(UUID orderId) {
-        return OrderRows.load(pool, orderId, false).map(PlacedOrder::of);
+        return OrderRows.load(pool, orderId).map(PlacedOrder::of);
     }
 
     private SaleOutcome decide(SaleCommand command, String hash, String correlationId, SaleBatch batch, Work work) {
@@ -180,7 +185,7 @@ public class SaleService {
         if (!existing.requestHash.equals(hash)) {
             return Uni.createFrom().item(SaleOutcome.rejected(reused(existing.idempotencyKey), false));
         }
-        return OrderRows.load(work.sql(), existing.orderId, false).map(s -> SaleOutcome.placed(PlacedOrder.of(s), true));
+        return OrderRows.load(work.sql(), existing.orderId).map(s -> SaleOutcome.placed(PlacedOrder.of(s), true));
     }
 
     static OrderRefusedException reused(String idempotencyKey) {
@@ -219,6 +224,7 @@ public class SaleService {
         order.balance = sell ? BigDecimal.ZERO.setScale(2) : plan.total();
         order.lastConfirmedAt = sell ? now : null;
         order.expireAt = sell ? null : now.plus(draftLifetime);
+        order.paidAt = sell ? now : null;
 
         List<SalesOrderLine> lines = new ArrayList<>();
         int number = 1;
@@ -239,12 +245,8 @@ public class SaleService {
             lines.add(line);
         }
         List<Ticket> tickets = sell ? PlacedOrder.issueTickets(order, lines, now) : List.of();
-        List<OrderPayment> payments = sell
-                ? List.of(new OrderPayment(Ids.next(), order.id, order.version, OrderPayment.AGENT, order.totalAmount, order.currency, null, now))
-                : List.of();
         OrderRows.insert(work, order, lines, tickets);
-        payments.forEach(p -> OrderRows.insert(work, p));
-        return new PlacedOrder(order, lines, tickets, payments, List.of());
+        return new PlacedOrder(order, lines, tickets, List.of());
     }
 
     private static void publishResult(long organisationId, SaleResult result, String correlationId, Work work) {

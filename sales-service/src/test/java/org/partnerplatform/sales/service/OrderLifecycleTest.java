@@ -79,7 +79,7 @@ class OrderLifecycleTest {
         assertThat(OrderLifecycle.requireConfirmable(order(SalesOrder.CONFIRMED, "0.00", null), NOW)).isFalse();
         refused(() -> OrderLifecycle.requireConfirmable(draft(), NOW), 409, "balance-not-paid");
         refused(() -> OrderLifecycle.requireConfirmable(order(SalesOrder.CANCELLED, "0.00", NOW), NOW), 409, "order-not-draft");
-        refused(() -> OrderLifecycle.requireConfirmable(order(SalesOrder.EXPIRED, "0.00", NOW), NOW), 409, "order-not-draft");
+        refused(() -> OrderLifecycle.requireConfirmable(order(SalesOrder.EXPIRED, "0.00", NOW), NOW), 409, "order-expired");
     }
 
     @Test
@@ -98,7 +98,7 @@ class OrderLifecycleTest {
         assertThat(OrderLifecycle.requireCancellable(draft(), NOW)).isTrue();
         assertThat(OrderLifecycle.requireCancellable(order(SalesOrder.CANCELLED, "798.00", NOW), NOW)).isFalse();
         refused(() -> OrderLifecycle.requireCancellable(order(SalesOrder.CONFIRMED, "0.00", null), NOW), 409, "order-confirmed");
-        refused(() -> OrderLifecycle.requireCancellable(order(SalesOrder.EXPIRED, "798.00", NOW), NOW), 409, "order-not-draft");
+        refused(() -> OrderLifecycle.requireCancellable(order(SalesOrder.EXPIRED, "798.00", NOW), NOW), 409, "order-expired");
     }
 
     @Test
