@@ -1,11 +1,15 @@
 package org.partnerplatform.sales.rest;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.Response;
 
+import org.partnerplatform.events.EventJson;
+import org.partnerplatform.events.EventSchemas;
+import org.partnerplatform.events.EventType;
 import org.partnerplatform.events.Patterns;
 import org.partnerplatform.events.sales.SaleRequest;
 import org.partnerplatform.sales.service.SaleCommand;
@@ -54,10 +58,19 @@ final class OrderHttp {
         return idempotencyKey;
     }
 
+    /**
+     * The body as the sale command a Kafka SaleRequest would make, after the same validation: the SaleRequest.v1 schema
+     * (Bean Validation on the body has given field-level errors first).
+     */
     static SaleCommand command(SaleCommand.Mode mode, long organisationId, String idempotencyKey, SaleRequestBody body) {
         var lines = body.lines().stream().map(l -> new SaleRequest.Line(l.productId(), l.userProfile(), l.quantity())).toList();
-        return new SaleCommand(mode, organisationId, requireIdempotencyKey(idempotencyKey), body.distributionChannelId(), lines,
-                body.externalReference());
+        String key = requireIdempotencyKey(idempotencyKey);
+        List<String> violations = EventSchemas.violations(EventType.SALE_REQUEST,
+                EventJson.write(new SaleRequest(key, body.distributionChannelId(), lines, body.externalReference())));
+        if (!violations.isEmpty()) {
+            throw ProblemException.badRequest("invalid-sale-request", "the request is not a valid SaleRequest.v1: " + String.join("; ", violations));
+        }
+        return new SaleCommand(mode, organisationId, key, body.distributionChannelId(), lines, body.externalReference());
     }
 
     /** A placed order's answer: 201 with its location when new, 200 with Idempotent-Replayed when its key's first outcome. */
