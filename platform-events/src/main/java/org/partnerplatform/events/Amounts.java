@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class Amounts {
     public static final String CURRENCY = "NOK";
+    public static final BigDecimal ZERO = new BigDecimal("0.00");
     public static final String PATTERN = "^-?[0-9]{1,12}\\.[0-9]{2}$";
     private static final Pattern AMOUNT = Pattern.compile(PATTERN);
 

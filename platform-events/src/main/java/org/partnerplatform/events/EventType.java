@@ -15,7 +15,11 @@ import org.partnerplatform.events.sales.RefundRequest;
 import org.partnerplatform.events.sales.RefundResult;
 import org.partnerplatform.events.sales.SaleRequest;
 import org.partnerplatform.events.sales.SaleResult;
+import org.partnerplatform.events.sales.SalesDayTotals;
+import org.partnerplatform.events.settlement.SettlementClosed;
+import org.partnerplatform.events.settlement.SettlementCorrected;
 import org.partnerplatform.events.settlement.SettlementEntryRecorded;
+import org.partnerplatform.events.settlement.SettlementReconciled;
 import org.partnerplatform.events.token.ClientCreated;
 import org.partnerplatform.events.token.ClientRevoked;
 import org.partnerplatform.events.token.ClientSecretRotated;
@@ -47,7 +51,11 @@ public enum EventType {
     ORDER_REFUNDED("org.partnerplatform.sales.OrderRefunded.v1", OrderRefunded.class),
     ORDER_CANCELLED("org.partnerplatform.sales.OrderCancelled.v1", OrderCancelled.class),
     ORDER_EXPIRED("org.partnerplatform.sales.OrderExpired.v1", OrderExpired.class),
-    SETTLEMENT_ENTRY_RECORDED("org.partnerplatform.settlement.SettlementEntryRecorded.v1", SettlementEntryRecorded.class);
+    SALES_DAY_TOTALS("org.partnerplatform.sales.SalesDayTotals.v1", SalesDayTotals.class),
+    SETTLEMENT_ENTRY_RECORDED("org.partnerplatform.settlement.SettlementEntryRecorded.v1", SettlementEntryRecorded.class),
+    SETTLEMENT_CLOSED("org.partnerplatform.settlement.SettlementClosed.v1", SettlementClosed.class),
+    SETTLEMENT_CORRECTED("org.partnerplatform.settlement.SettlementCorrected.v1", SettlementCorrected.class),
+    SETTLEMENT_RECONCILED("org.partnerplatform.settlement.SettlementReconciled.v1", SettlementReconciled.class);
 
     private final String ceType;
     private final Class<?> payloadType;

@@ -25,7 +25,12 @@ import org.partnerplatform.events.sales.RefundResult;
 import org.partnerplatform.events.sales.OrderLine;
 import org.partnerplatform.events.sales.SaleRequest;
 import org.partnerplatform.events.sales.SaleResult;
+import org.partnerplatform.events.sales.SalesDayTotals;
+import org.partnerplatform.events.settlement.SettlementClosed;
+import org.partnerplatform.events.settlement.SettlementCorrected;
 import org.partnerplatform.events.settlement.SettlementEntryRecorded;
+import org.partnerplatform.events.settlement.SettlementReconciled;
+import org.partnerplatform.events.settlement.SettlementTotals;
 import org.partnerplatform.events.token.ClientCreated;
 import org.partnerplatform.events.token.ClientRevoked;
 import org.partnerplatform.events.token.ClientSecretRotated;
@@ -35,6 +40,7 @@ import org.partnerplatform.events.token.OrganisationStatusChanged;
 
 class EventSchemasTest {
     static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
+    static final LocalDate DAY = LocalDate.parse("2026-11-24");
     static final OrderLine LINE = new OrderLine("l1", "VYG:SalesPackage:Standard", "ADULT", 2, "399.00", "798.00", "85.50", "TRANSPORT_AND_TICKETS_VAT", "12");
 
     static Map<EventType, Object> samples() {
@@ -62,6 +68,14 @@ class EventSchemasTest {
         samples.put(EventType.ORDER_CANCELLED, new OrderCancelled("o-1", 1, 42, NOW));
         samples.put(EventType.ORDER_EXPIRED, new OrderExpired("o-1", 1, 42, NOW, NOW.plusSeconds(5)));
         samples.put(EventType.SETTLEMENT_ENTRY_RECORDED, new SettlementEntryRecorded("e-1", "SALE", "o-1", 42, 7, "agr-1", "NOK", "798.00", "85.50", "39.90", "758.10", 500, NOW, NOW));
+        samples.put(EventType.SALES_DAY_TOTALS, new SalesDayTotals(42, DAY, "NOK", 3, "1197.00", 1, "399.00", NOW));
+        SettlementTotals whole = new SettlementTotals(null, 3, "1197.00", 1, "399.00", "798.00", "85.50", "39.90", "758.10");
+        SettlementTotals operator = new SettlementTotals(7L, 3, "1197.00", 1, "399.00", "798.00", "85.50", "39.90", "758.10");
+        samples.put(EventType.SETTLEMENT_CLOSED, new SettlementClosed("s-1", 42, 1, DAY, "NOK", 4, whole, List.of(operator), NOW));
+        samples.put(EventType.SETTLEMENT_CORRECTED, new SettlementCorrected("s-2", 42, 2, DAY, "s-1", 1, "NOK", 4, whole, List.of(operator), NOW));
+        var figures = new SettlementReconciled.DayFigures(3, "1197.00", 1, "399.00");
+        samples.put(EventType.SETTLEMENT_RECONCILED, new SettlementReconciled(42, DAY, "MISMATCH", figures, figures,
+                new SettlementReconciled.DayFigures(-1, "-399.00", 0, "0.00"), NOW));
         return samples;
     }
 

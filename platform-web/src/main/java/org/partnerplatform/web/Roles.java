@@ -10,6 +10,8 @@ public final class Roles {
     public static final String PARTNER = "PARTNER";
     /** Reads settlement. */
     public static final String FINANCE = "FINANCE";
+    /** An operator's own reader of settlement: what partners owe it (its operator statements), nothing else. */
+    public static final String OPERATOR = "OPERATOR";
 
     private Roles() {
     }

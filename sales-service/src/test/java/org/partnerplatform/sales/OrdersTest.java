@@ -32,6 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.partnerplatform.events.EventJson;
 import org.partnerplatform.events.EventSchemas;
 import org.partnerplatform.events.EventType;
+import org.partnerplatform.events.sales.SalesDayTotals;
+import org.partnerplatform.sales.service.DayTotalsPublisher;
+import java.time.LocalDate;
+
 import org.partnerplatform.events.Topics;
 import org.partnerplatform.events.catalog.AgreementState;
 import org.partnerplatform.events.catalog.ProductPrice;
@@ -406,5 +410,33 @@ class OrdersTest {
 
     long count(String sql, Object parameter) {
         return pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+    }
+
+    @Inject
+    DayTotalsPublisher dayTotals;
+
+    @Test
+    void theDayTotalsCountOrdersAtTheirFirstConfirmationAtTheirFullAmountAndRefundsOnTheirDay() {
+        long partner = partner("SELL", "REFUND");
+        ExtractableResponse<Response> first = confirmed(partner);
+        confirmed(partner);
+        reserve(partner); // a draft is not a sale
+        as(partner).header("Idempotency-Key", key()).body("{\"orderLineIds\":[\"" + first.path("orderLines[0].lineId") + "\"]}")
+                .post("/v1/orders/{id}/refunds", (String) first.path("id")).then().statusCode(201);
+
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Oslo"));
+        assertThat(dayTotals.publish(today).await().atMost(Duration.ofSeconds(30))).isEqualTo(today);
+        ConsumerRecord<String, String> record = kafka.readUntil(Topics.SALES_ORDER_EVENTS, r -> Long.toString(partner).equals(r.key())
+                && type(r).equals(EventType.SALES_DAY_TOTALS.ceType()), 1, Duration.ofSeconds(20)).get(0);
+        assertThat(EventSchemas.violations(EventType.SALES_DAY_TOTALS, record.value())).isEmpty();
+        SalesDayTotals totals = EventJson.read(record.value(), SalesDayTotals.class);
+        assertThat(totals.salesDate()).isEqualTo(today);
+        assertThat(totals.saleCount()).isEqualTo(2);
+        // Both orders at 1397.00 as confirmed, though the first is worth 599.00 after its refund of 798.00.
+        assertThat(totals.saleAmount()).isEqualTo("2794.00");
+        assertThat(totals.refundCount()).isEqualTo(1);
+        assertThat(totals.refundAmount()).isEqualTo("798.00");
+        // A day is published once, whichever replica asks again.
+        assertThat(dayTotals.publish(today).await().atMost(Duration.ofSeconds(30))).isNull();
     }
 }

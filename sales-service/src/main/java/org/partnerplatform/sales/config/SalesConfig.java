@@ -19,4 +19,12 @@ public interface SalesConfig {
     /** The most drafts one sweep of the expiry job expires in one transaction. */
     @WithDefault("500")
     int expirySweepBatch();
+
+    /** How long after a day's end its totals are published (SalesDayTotals), so that its last confirmations commit first. */
+    @WithDefault("PT5M")
+    Duration dayTotalsGrace();
+
+    /** How often the day totals publisher runs ("off" where tests publish by hand). */
+    @WithDefault("5m")
+    String dayTotalsEvery();
 }

@@ -18,7 +18,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 public final class OrderChanges {
     private static final String PAY = "update sales_order set balance = 0, payment_type = $2, payment_reference = $3, paid_at = $4 where id = $1";
-    private static final String CONFIRM = "update sales_order set status = 'CONFIRMED', last_confirmed_at = $2 where id = $1 and status = 'DRAFT'";
+    private static final String CONFIRM = "update sales_order set status = 'CONFIRMED', last_confirmed_at = $2, confirmed_at = $2 where id = $1 and status = 'DRAFT'";
     private static final String CANCEL = "update sales_order set status = 'CANCELLED' where id = $1 and status = 'DRAFT'";
     private static final String INSERT_CREDIT = """
             insert into order_credit (id, order_id, order_version, total_amount, total_tax_amount, currency, status, created_at)

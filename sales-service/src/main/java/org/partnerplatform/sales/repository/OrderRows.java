@@ -24,6 +24,7 @@ public final class OrderRows {
             .column("total_tax_amount", "numeric").column("balance", "numeric").column("payment_type", "text")
             .column("external_reference", "text").column("created_at", "timestamptz").column("last_confirmed_at", "timestamptz")
             .column("expire_at", "timestamptz").column("payment_reference", "text").column("paid_at", "timestamptz")
+            .column("confirmed_at", "timestamptz")
             .build();
     private static final MultiRowInsert LINES = MultiRowInsert.into("order_line")
             .column("id", "uuid").column("order_id", "uuid").column("line_number", "integer").column("product_id", "text")
@@ -46,7 +47,7 @@ public final class OrderRows {
     public static void insert(Work work, SalesOrder o, List<SalesOrderLine> lines, List<Ticket> tickets) {
         work.insert(ORDERS, o.id, o.organisationId, o.operatorOrganisationId, o.agreementId, o.commissionBasisPoints, o.distributionChannelId,
                 o.status, o.version, o.currency, o.totalAmount, o.totalTaxAmount, o.balance, o.paymentType, o.externalReference, utc(o.createdAt),
-                utc(o.lastConfirmedAt), utc(o.expireAt), o.paymentReference, utc(o.paidAt));
+                utc(o.lastConfirmedAt), utc(o.expireAt), o.paymentReference, utc(o.paidAt), utc(o.lastConfirmedAt));
         for (SalesOrderLine l : lines) {
             work.insert(LINES, l.id, l.orderId, l.lineNumber, l.productId, l.userProfile, l.quantity, l.unitPrice, l.amount, l.taxAmount, l.taxCode,
                     l.taxRate);

@@ -19,15 +19,29 @@ public final class LedgerEntries {
             .column("currency", "text").column("gross_amount", "numeric").column("vat_amount", "numeric")
             .column("commission_basis_points", "integer").column("commission_amount", "numeric").column("net_to_operator_amount", "numeric")
             .column("occurred_at", "timestamptz").column("recorded_at", "timestamptz")
+            .column("credit_id", "text").column("settlement_date", "date")
             .build();
-    private static final String RECORDED = "select order_id from ledger_entry where entry_type = $1 and order_id = any($2)";
+    private static final String RECORDED_SALES = "select order_id from ledger_entry where entry_type = 'SALE' and order_id = any($1)";
+    private static final String RECORDED_REFUNDS = "select credit_id from ledger_entry where entry_type = 'REFUND' and credit_id = any($1)";
 
     private LedgerEntries() {
     }
 
-    /** Which of the orders already have an entry of the type. */
-    public static Uni<Set<String>> recorded(Work work, String entryType, List<String> orderIds) {
-        return work.sql().preparedQuery(RECORDED).execute(Tuple.of(entryType, orderIds.toArray(new String[0]))).map(rows -> {
+    /** Which of the orders already have their SALE entry. */
+    public static Uni<Set<String>> recordedSales(Work work, List<String> orderIds) {
+        return recorded(work, RECORDED_SALES, orderIds);
+    }
+
+    /** Which of the credits already have their REFUND entry. */
+    public static Uni<Set<String>> recordedRefunds(Work work, List<String> creditIds) {
+        return recorded(work, RECORDED_REFUNDS, creditIds);
+    }
+
+    private static Uni<Set<String>> recorded(Work work, String query, List<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(new HashSet<>());
+        }
+        return work.sql().preparedQuery(query).execute(Tuple.of(ids.toArray(new String[0]))).map(rows -> {
             Set<String> found = new HashSet<>();
             rows.forEach(row -> found.add(row.getString(0)));
             return found;
@@ -38,6 +52,6 @@ public final class LedgerEntries {
     public static void insert(Work work, LedgerEntry e) {
         work.insert(INSERT, e.id, e.entryType, e.orderId, e.sourceEventId, e.partnerOrganisationId, e.operatorOrganisationId, e.agreementId,
                 e.currency, e.grossAmount, e.vatAmount, e.commissionBasisPoints, e.commissionAmount, e.netToOperatorAmount,
-                e.occurredAt.atOffset(ZoneOffset.UTC), e.recordedAt.atOffset(ZoneOffset.UTC));
+                e.occurredAt.atOffset(ZoneOffset.UTC), e.recordedAt.atOffset(ZoneOffset.UTC), e.creditId, e.settlementDate);
     }
 }

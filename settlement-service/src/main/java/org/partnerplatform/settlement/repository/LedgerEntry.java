@@ -2,6 +2,7 @@ package org.partnerplatform.settlement.repository;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 @Table(name = "ledger_entry")
 public class LedgerEntry extends PanacheEntityBase {
     public static final String SALE = "SALE";
+    public static final String REFUND = "REFUND";
 
     @Id
     public UUID id;
@@ -24,6 +26,9 @@ public class LedgerEntry extends PanacheEntityBase {
     public String entryType;
     @Column(name = "order_id")
     public String orderId;
+    /** The refund's credit; null for a sale. */
+    @Column(name = "credit_id")
+    public String creditId;
     @Column(name = "source_event_id")
     public String sourceEventId;
     @Column(name = "partner_organisation_id")
@@ -47,13 +52,18 @@ public class LedgerEntry extends PanacheEntityBase {
     public Instant occurredAt;
     @Column(name = "recorded_at")
     public Instant recordedAt;
-
-    public static Uni<Boolean> existsFor(String orderId, String entryType) {
-        return count("orderId = ?1 and entryType = ?2", orderId, entryType).map(n -> n > 0);
-    }
+    @Column(name = "settlement_date")
+    public LocalDate settlementDate;
+    /** The settlement the entry was closed in; null until then. */
+    @Column(name = "settlement_id")
+    public UUID settlementId;
 
     public static Uni<List<LedgerEntry>> ofPartner(long partnerOrganisationId) {
         return list("partnerOrganisationId = ?1 order by occurredAt, id", partnerOrganisationId);
+    }
+
+    public static Uni<List<LedgerEntry>> ofSettlement(UUID settlementId) {
+        return list("settlementId = ?1 order by occurredAt, id", settlementId);
     }
 
     public static Uni<List<LedgerEntry>> ofOrder(String orderId) {

@@ -12,7 +12,8 @@ public enum Role {
     PLATFORM_ADMIN(Roles.PLATFORM_ADMIN, true),
     KLIENTADMINISTRATOR(Roles.KLIENTADMINISTRATOR, false),
     PARTNER(Roles.PARTNER, false),
-    FINANCE(Roles.FINANCE, true);
+    FINANCE(Roles.FINANCE, true),
+    OPERATOR(Roles.OPERATOR, false);
 
     private final String claimValue;
     private final boolean platformWide;

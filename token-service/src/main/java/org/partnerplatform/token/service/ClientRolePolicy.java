@@ -3,6 +3,7 @@ package org.partnerplatform.token.service;
 import java.util.Set;
 
 import org.partnerplatform.token.repository.Organisation;
+import org.partnerplatform.token.repository.OrganisationType;
 import org.partnerplatform.token.repository.Role;
 import org.partnerplatform.web.ProblemException;
 
@@ -32,6 +33,13 @@ public final class ClientRolePolicy {
                 throw ProblemException.badRequest("role-not-allowed",
                         role.claimValue() + " is given only to clients of the platform organisation (" + Organisation.PLATFORM_ID + ")");
             }
+        }
+    }
+
+    /** OPERATOR reads what an operator is owed, so only an operator organisation's clients may hold it. */
+    public static void requireFitsOrganisation(OrganisationType type, Set<Role> roles) {
+        if (roles.contains(Role.OPERATOR) && type != OrganisationType.OPERATOR) {
+            throw ProblemException.badRequest("role-not-allowed", Role.OPERATOR.claimValue() + " is given only to clients of operator organisations");
         }
     }
 

@@ -64,6 +64,7 @@ public class ClientService {
         return secrets.hash(secret)
                 .chain(hash -> Panache.withTransaction(() -> Organisation.byId(organisationId).chain(organisation -> {
                     requireMayHaveClients(organisation, organisationId);
+                    ClientRolePolicy.requireFitsOrganisation(organisation.type, granted);
                     return persistNew(RandomValues.identifier(), organisationId, name, granted, hash);
                 })))
                 .map(client -> new NewClient(client, secret));

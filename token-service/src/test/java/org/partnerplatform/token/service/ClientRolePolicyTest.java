@@ -29,6 +29,16 @@ class ClientRolePolicyTest {
     }
 
     @Test
+    void onlyAnOperatorsClientsReadAsAnOperator() {
+        assertThatCode(() -> ClientRolePolicy.requireFitsOrganisation(org.partnerplatform.token.repository.OrganisationType.OPERATOR,
+                EnumSet.of(Role.OPERATOR))).doesNotThrowAnyException();
+        assertStatus(() -> ClientRolePolicy.requireFitsOrganisation(org.partnerplatform.token.repository.OrganisationType.PARTNER,
+                EnumSet.of(Role.PARTNER, Role.OPERATOR)), 400);
+        assertThatCode(() -> ClientRolePolicy.requireFitsOrganisation(org.partnerplatform.token.repository.OrganisationType.PARTNER,
+                EnumSet.of(Role.PARTNER))).doesNotThrowAnyException();
+    }
+
+    @Test
     void aClientNeedsARole() {
         assertStatus(() -> ClientRolePolicy.requireMayGrant(true, 1, Set.of()), 400);
     }

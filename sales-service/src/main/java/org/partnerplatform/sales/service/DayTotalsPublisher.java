@@ -1,0 +1,93 @@
+package org.partnerplatform.sales.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.partnerplatform.events.Amounts;
+import org.partnerplatform.events.Topics;
+import org.partnerplatform.events.sales.SalesDayTotals;
+import org.partnerplatform.messaging.outbox.OutgoingEvent;
+import org.partnerplatform.messaging.tx.Transactions;
+import org.partnerplatform.sales.config.SalesConfig;
+import org.partnerplatform.sales.repository.DayTotalsRows;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Publishes, once a day is over (its end in the platform's time zone plus {@code platform.sales.day-totals-grace}),
+ * each partner's own figures of it as SalesDayTotals, for settlement-service to reconcile its settlement against.
+ * A day is published once, by the replica that records it first; days are published in order, starting with the
+ * day before the first run (days before the publisher existed are not reconciled).
+ */
+@ApplicationScoped
+public class DayTotalsPublisher {
+    private static final Logger LOG = Logger.getLogger(DayTotalsPublisher.class);
+    private static final int MAX_DAYS_PER_RUN = 31;
+
+    private final Transactions transactions;
+    private final Pool pool;
+    private final Clock clock;
+    private final Duration grace;
+
+    public DayTotalsPublisher(Transactions transactions, Pool pool, Clock clock, SalesConfig config) {
+        this.transactions = transactions;
+        this.pool = pool;
+        this.clock = clock;
+        this.grace = config.dayTotalsGrace();
+    }
+
+    @Scheduled(every = "${platform.sales.day-totals-every:5m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return publishDue().onFailure().invoke(e -> LOG.warn("publishing day totals failed; the next run retries", e)).onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Publishes every day that is over and not yet published; answers the days published. */
+    public Uni<List<LocalDate>> publishDue() {
+        ZoneId zone = clock.getZone();
+        LocalDate lastDue = Instant.now(clock).minus(grace).atZone(zone).toLocalDate().minusDays(1);
+        return DayTotalsRows.lastPublished(pool).chain(last -> {
+            List<LocalDate> days = new ArrayList<>();
+            for (LocalDate day = last.map(d -> d.plusDays(1)).orElse(lastDue); !day.isAfter(lastDue) && days.size() < MAX_DAYS_PER_RUN;
+                    day = day.plusDays(1)) {
+                days.add(day);
+            }
+            return Multi.createFrom().iterable(days).onItem().transformToUniAndConcatenate(this::publish).collect().asList()
+                    .map(published -> published.stream().filter(d -> d != null).toList());
+        });
+    }
+
+    /** Publishes the day's totals, one event per partner that sold or refunded on it; null when another replica did. */
+    public Uni<LocalDate> publish(LocalDate day) {
+        ZoneId zone = clock.getZone();
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant now = Instant.now(clock);
+        return transactions.inTransaction(work -> DayTotalsRows.figures(work.sql(), from, to).chain(figures -> DayTotalsRows
+                .claim(work.sql(), day, figures.size(), now).map(claimed -> {
+                    if (!claimed) {
+                        return null;
+                    }
+                    for (Map.Entry<Long, DayTotalsRows.Figures> e : figures.entrySet()) {
+                        DayTotalsRows.Figures f = e.getValue();
+                        work.publish(OutgoingEvent.of(Topics.SALES_ORDER_EVENTS, Long.toString(e.getKey()), new SalesDayTotals(e.getKey(), day,
+                                Amounts.CURRENCY, f.saleCount(), Amounts.format(f.saleAmount()), f.refundCount(), Amounts.format(f.refundAmount()), now))
+                                .withSubject(day.toString()));
+                    }
+                    LOG.infof("published the totals of %s for %d partners", day, figures.size());
+                    return day;
+                })));
+    }
+}
