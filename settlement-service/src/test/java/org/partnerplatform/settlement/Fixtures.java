@@ -22,6 +22,10 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    static String finance() {
+        return org.partnerplatform.testsupport.TestOidcServer.get().token("finance-app", 1, "FINANCE");
+    }
+
     static long newPartner() {
         return PARTNERS.incrementAndGet();
     }

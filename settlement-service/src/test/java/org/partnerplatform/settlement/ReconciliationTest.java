@@ -85,7 +85,7 @@ class ReconciliationTest {
     }
 
     static JsonPath reconciliation(long partner) {
-        return given().auth().oauth2(OIDC.token("finance-app", 1, "FINANCE")).queryParam("partner", partner).get("/v1/reconciliations")
+        return given().auth().oauth2(Fixtures.finance()).queryParam("partner", partner).get("/v1/reconciliations")
                 .then().statusCode(200).extract().jsonPath();
     }
 

@@ -62,10 +62,6 @@ class SettlementReportsTest {
         kafka.close();
     }
 
-    static String finance() {
-        return OIDC.token("finance-app", 1, "FINANCE");
-    }
-
     /** One partner's day with two operators, a refund, an odd amount and a correction; made once for the class. */
     synchronized void day() {
         if (closed != null) {
@@ -100,14 +96,14 @@ class SettlementReportsTest {
     @Test
     void theSettlementCsvAndTheClearingExportHoldTheSameEntriesAsTheSettlement() {
         day();
-        byte[] body = given().auth().oauth2(finance()).get("/v1/settlements/{id}/entries.csv", closed.id()).then().statusCode(200)
+        byte[] body = given().auth().oauth2(Fixtures.finance()).get("/v1/settlements/{id}/entries.csv", closed.id()).then().statusCode(200)
                 .contentType("text/csv").header("Content-Disposition", org.hamcrest.Matchers.containsString(".csv")).extract().asByteArray();
         List<String[]> rows = csv(body);
         List<String> header = List.of(rows.get(0));
         assertThat(header).contains("settlementNo", "entryId", "grossAmount", "netToOperatorAmount");
         assertThat(rows).hasSize(1 + 3);
 
-        JsonPath clearing = given().auth().oauth2(finance()).get("/v1/settlements/{id}/clearing", closed.id()).then().statusCode(200).extract().jsonPath();
+        JsonPath clearing = given().auth().oauth2(Fixtures.finance()).get("/v1/settlements/{id}/clearing", closed.id()).then().statusCode(200).extract().jsonPath();
         assertThat(clearing.getString("settlementDate")).isEqualTo("2026-11-13");
         assertThat(clearing.getLong("settlementNo")).isEqualTo(closed.settlementNo());
         assertThat(clearing.getString("posRef")).isEqualTo(Long.toString(partner));
@@ -143,7 +139,7 @@ class SettlementReportsTest {
         assertThat(json.getString("totals.grossAmount")).isEqualTo("1235.49");
         assertThat(json.getString("totals.commissionAmount")).isEqualTo("92.66");
 
-        JsonPath correctionClearing = given().auth().oauth2(finance()).get("/v1/settlements/{id}/clearing", correction.id()).then().statusCode(200)
+        JsonPath correctionClearing = given().auth().oauth2(Fixtures.finance()).get("/v1/settlements/{id}/clearing", correction.id()).then().statusCode(200)
                 .extract().jsonPath();
         assertThat(correctionClearing.getString("correctedSettlementId")).isEqualTo(closed.id().toString());
         assertThat(correctionClearing.getLong("settlementNo")).isEqualTo(closed.settlementNo() + 1);
@@ -191,7 +187,7 @@ class SettlementReportsTest {
         String otherOperator = OIDC.token("o2", operatorB + 5, "OPERATOR");
 
         given().get("/v1/settlements/{id}", id).then().statusCode(401);
-        given().auth().oauth2(finance()).get("/v1/settlements/{id}", id).then().statusCode(200);
+        given().auth().oauth2(Fixtures.finance()).get("/v1/settlements/{id}", id).then().statusCode(200);
         given().auth().oauth2(own).get("/v1/settlements/{id}", id).then().statusCode(200).body("partnerOrganisationId", equalTo((int) partner));
         given().auth().oauth2(own).get("/v1/settlements/{id}/entries.csv", id).then().statusCode(200);
         given().auth().oauth2(own).get("/v1/settlements").then().statusCode(200).body("totalItems", equalTo(2));
@@ -208,13 +204,13 @@ class SettlementReportsTest {
         given().auth().oauth2(otherOperator).get("/v1/operator-statements/{o}/{d}/statement.csv", operatorA, DAY.toString()).then().statusCode(404);
         given().auth().oauth2(own).get("/v1/operator-statements/{o}/{d}", operatorA, DAY.toString()).then().statusCode(403);
         given().auth().oauth2(OIDC.token("admin", partner, "KLIENTADMINISTRATOR")).get("/v1/settlements/{id}", id).then().statusCode(403);
-        given().auth().oauth2(finance()).get("/v1/operator-statements/{o}/{d}", operatorA, DAY.toString()).then().statusCode(200);
-        given().auth().oauth2(finance()).get("/v1/reconciliations").then().statusCode(200);
+        given().auth().oauth2(Fixtures.finance()).get("/v1/operator-statements/{o}/{d}", operatorA, DAY.toString()).then().statusCode(200);
+        given().auth().oauth2(Fixtures.finance()).get("/v1/reconciliations").then().statusCode(200);
         given().auth().oauth2(own).get("/v1/reconciliations").then().statusCode(403);
         // Only finance closes by hand; a day with nothing left to close is a conflict.
         String body = "{\"partnerOrganisationId\":" + partner + ",\"settlementDate\":\"2026-11-13\"}";
         given().auth().oauth2(own).contentType("application/json").body(body).post("/v1/settlements/closings").then().statusCode(403);
-        given().auth().oauth2(finance()).contentType("application/json").body(body).post("/v1/settlements/closings").then().statusCode(409)
+        given().auth().oauth2(Fixtures.finance()).contentType("application/json").body(body).post("/v1/settlements/closings").then().statusCode(409)
                 .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("nothing-to-close"));
     }
 }

@@ -64,12 +64,8 @@ class SettlementTest {
         kafka.close();
     }
 
-    static String finance() {
-        return OIDC.token("finance-app", 1, "FINANCE");
-    }
-
     static void awaitEntries(long partner, int count) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(finance())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Fixtures.finance())
                 .get("/v1/settlement/partners/{p}/entries", partner).then().statusCode(200).body("$", hasSize(count)));
     }
 
@@ -78,7 +74,7 @@ class SettlementTest {
     }
 
     static JsonPath settlement(String id) {
-        return given().auth().oauth2(finance()).get("/v1/settlements/{id}", id).then().statusCode(200).extract().jsonPath();
+        return given().auth().oauth2(Fixtures.finance()).get("/v1/settlements/{id}", id).then().statusCode(200).extract().jsonPath();
     }
 
     @Test
@@ -163,9 +159,9 @@ class SettlementTest {
         assertThat(event.correctedSettlementId()).isEqualTo(closed.id().toString());
         assertThat(event.settlementNo()).isEqualTo(3);
 
-        given().auth().oauth2(finance()).queryParam("partner", partner).queryParam("kind", "CORRECTION").get("/v1/settlements").then()
+        given().auth().oauth2(Fixtures.finance()).queryParam("partner", partner).queryParam("kind", "CORRECTION").get("/v1/settlements").then()
                 .statusCode(200).body("totalItems", equalTo(1)).body("items[0].settlementNo", equalTo(3));
-        given().auth().oauth2(finance()).queryParam("partner", partner).get("/v1/settlements").then()
+        given().auth().oauth2(Fixtures.finance()).queryParam("partner", partner).get("/v1/settlements").then()
                 .statusCode(200).body("totalItems", equalTo(3)).body("items.settlementNo", org.hamcrest.Matchers.contains(2, 3, 1));
     }
 
@@ -183,7 +179,7 @@ class SettlementTest {
             long made = List.of(one.get(), two.get()).stream().filter(Optional::isPresent).count();
             assertThat(made).isEqualTo(round == 0 ? 1 : 0);
         }
-        given().auth().oauth2(finance()).queryParam("partner", partner).get("/v1/settlements").then()
+        given().auth().oauth2(Fixtures.finance()).queryParam("partner", partner).get("/v1/settlements").then()
                 .statusCode(200).body("totalItems", equalTo(1)).body("items[0].settlementNo", equalTo(1)).body("items[0].entryCount", equalTo(5))
                 .body("items[0].totals.grossAmount", equalTo("495.00"));
     }

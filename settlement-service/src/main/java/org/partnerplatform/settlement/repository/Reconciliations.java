@@ -66,7 +66,8 @@ public final class Reconciliations {
     }
 
     public static Uni<Void> lock(SqlClient sql, PartnerDay day) {
-        return sql.preparedQuery(LOCK).execute(Tuple.of(Math.toIntExact(day.partnerOrganisationId()), Math.toIntExact(day.settlementDate().toEpochDay())))
+        // The keys are int: a partner id beyond them shares its lock with another partner's, which only serialises the two.
+        return sql.preparedQuery(LOCK).execute(Tuple.of(Long.hashCode(day.partnerOrganisationId()), (int) day.settlementDate().toEpochDay()))
                 .replaceWithVoid();
     }
 

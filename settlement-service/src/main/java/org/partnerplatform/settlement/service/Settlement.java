@@ -15,8 +15,4 @@ public record Settlement(UUID id, long partnerOrganisationId, long settlementNo,
 
     public static final String ORDINARY = "ORDINARY";
     public static final String CORRECTION = "CORRECTION";
-
-    public boolean isCorrection() {
-        return CORRECTION.equals(kind);
-    }
 }
