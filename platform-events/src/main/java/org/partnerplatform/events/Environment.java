@@ -18,6 +18,14 @@ public enum Environment {
         return Arrays.stream(values()).filter(e -> e.name().equals(name)).findFirst();
     }
 
+    /**
+     * Whether a day's books may be closed, reported and reconciled before the day is over: everywhere but PRODUCTION,
+     * so that a partner under certification sees its settlement on the day it sells.
+     */
+    public boolean closesDaysEarly() {
+        return this != PRODUCTION;
+    }
+
     /** The host label of this environment in issuer and audience URLs ("staging" in https://partner.staging.example/). */
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -3,6 +3,7 @@ package org.partnerplatform.sales;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -15,8 +16,10 @@ import static org.partnerplatform.sales.SalesTest.key;
 import static org.partnerplatform.sales.SalesTest.partnerToken;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -32,10 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.partnerplatform.events.EventJson;
 import org.partnerplatform.events.EventSchemas;
 import org.partnerplatform.events.EventType;
-import org.partnerplatform.events.sales.SalesDayTotals;
-import org.partnerplatform.sales.service.DayTotalsPublisher;
-import java.time.LocalDate;
-
 import org.partnerplatform.events.Topics;
 import org.partnerplatform.events.catalog.AgreementState;
 import org.partnerplatform.events.catalog.ProductPrice;
@@ -43,11 +42,14 @@ import org.partnerplatform.events.sales.OrderConfirmed;
 import org.partnerplatform.events.sales.OrderRefunded;
 import org.partnerplatform.events.sales.RefundRequest;
 import org.partnerplatform.events.sales.RefundResult;
+import org.partnerplatform.events.sales.SalesDayTotals;
+import org.partnerplatform.sales.service.DayTotalsPublisher;
 import org.partnerplatform.testsupport.KafkaTestClient;
 import org.partnerplatform.testsupport.KafkaTestResource;
 import org.partnerplatform.testsupport.OidcTestResource;
 import org.partnerplatform.testsupport.PostgresTestResource;
 import org.partnerplatform.testsupport.SharedInfrastructure;
+import org.partnerplatform.testsupport.TestOidcServer;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -438,5 +440,23 @@ class OrdersTest {
         assertThat(totals.refundAmount()).isEqualTo("798.00");
         // A day is published once, whichever replica asks again.
         assertThat(dayTotals.publish(today).await().atMost(Duration.ofSeconds(30))).isNull();
+
+        // Finance reads the figures and publishes them again on request; today is allowed here (STAGING), tomorrow is not.
+        String finance = TestOidcServer.get().token("finance-app", 1, "FINANCE");
+        String mine = "partners.find { it.organisationId == " + partner + " }";
+        given().auth().oauth2(finance).get("/v1/sales-day-totals/{date}", today.toString()).then().statusCode(200)
+                .body(mine + ".saleCount", equalTo(2)).body(mine + ".saleAmount", equalTo("2794.00"))
+                .body(mine + ".refundCount", equalTo(1)).body(mine + ".refundAmount", equalTo("798.00"));
+        given().auth().oauth2(finance).contentType(ContentType.JSON).body(Map.of("salesDate", today.toString()))
+                .post("/v1/sales-day-totals/publications").then().statusCode(202).body(mine + ".saleAmount", equalTo("2794.00"));
+        List<ConsumerRecord<String, String>> both = kafka.readUntil(Topics.SALES_ORDER_EVENTS, r -> Long.toString(partner).equals(r.key())
+                && type(r).equals(EventType.SALES_DAY_TOTALS.ceType()), 2, Duration.ofSeconds(20));
+        SalesDayTotals again = EventJson.read(both.get(1).value(), SalesDayTotals.class);
+        assertThat(again.saleAmount()).isEqualTo("2794.00");
+        assertThat(again.computedAt()).isAfter(totals.computedAt());
+        given().auth().oauth2(finance).contentType(ContentType.JSON).body(Map.of("salesDate", today.plusDays(1).toString()))
+                .post("/v1/sales-day-totals/publications").then().statusCode(409).contentType("application/problem+json")
+                .body("type", endsWith("/day-not-over"));
+        as(partner).get("/v1/sales-day-totals/{date}", today.toString()).then().statusCode(403);
     }
 }

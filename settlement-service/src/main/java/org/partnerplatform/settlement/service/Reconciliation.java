@@ -6,8 +6,9 @@ import java.time.LocalDate;
 
 /**
  * The reconciliation of a partner's day: what sales-service reported against what settlement settled for it. The
- * rule: while any entry of the day is not yet settled, or the day is not yet due, it is PENDING; then MATCHED when
- * counts and amounts of sales and of refunds are equal, else MISMATCH with difference = settled - reported.
+ * rule: while the day is still settling (an entry not yet settled; in PRODUCTION also a day not yet due) it is
+ * PENDING; then MATCHED when counts and amounts of sales and of refunds are equal, else MISMATCH with
+ * difference = settled - reported.
  */
 public record Reconciliation(long partnerOrganisationId, LocalDate settlementDate, Status status, DayFigures reported,
         DayFigures settled, Instant reconciledAt) {

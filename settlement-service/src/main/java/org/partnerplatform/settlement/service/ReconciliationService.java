@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.partnerplatform.events.Environment;
 import org.partnerplatform.events.Topics;
 import org.partnerplatform.events.sales.SalesDayTotals;
 import org.partnerplatform.messaging.outbox.OutgoingEvent;
@@ -21,8 +23,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 /**
  * Reconciles a partner's day: sales-service's report of it against the settlements of it (the ordinary one and its
  * corrections), by the rule in {@link Reconciliation}. It runs when a report arrives, after every close, and for the
- * PENDING ones on each run of the close; a result that differs from the stored one is saved and published as
- * SettlementReconciled. The gauge {@code settlement_reconciliation_mismatches} counts the days in MISMATCH.
+ * PENDING ones on each run of the close. A day is PENDING while any of its entries is unsettled, and in PRODUCTION
+ * also until it is due (elsewhere a report asked for during the day is compared with what is closed). A result that
+ * differs from the stored one is saved and published as SettlementReconciled. The gauge {@code settlement_reconciliation_mismatches} counts the days in MISMATCH.
  */
 @ApplicationScoped
 public class ReconciliationService {
@@ -30,11 +33,15 @@ public class ReconciliationService {
 
     private final SettlementCalendar calendar;
     private final Pool pool;
+    private final boolean earlyReconcile;
     private final AtomicLong mismatches = new AtomicLong();
 
-    public ReconciliationService(SettlementCalendar calendar, Pool pool, MeterRegistry registry) {
+    public ReconciliationService(SettlementCalendar calendar, Pool pool, MeterRegistry registry,
+            @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") Environment environment) {
         this.calendar = calendar;
         this.pool = pool;
+        // Where a day may be closed before it is over, its report (asked for early, see sales-service) may be compared too.
+        this.earlyReconcile = environment.closesDaysEarly();
         registry.gauge("settlement.reconciliation.mismatches", mismatches);
     }
 
@@ -52,7 +59,7 @@ public class ReconciliationService {
                 return Uni.createFrom().voidItem();
             }
             return Reconciliations.settled(sql, day).chain(settled -> Reconciliations.hasUnsettled(sql, day).chain(unsettled -> {
-                boolean settling = unsettled || !calendar.isDue(day.settlementDate(), now);
+                boolean settling = unsettled || !earlyReconcile && !calendar.isDue(day.settlementDate(), now);
                 Reconciliation result = Reconciliation.of(day.partnerOrganisationId(), day.settlementDate(), report.get(), settled, settling, now);
                 return Reconciliations.result(sql, day).chain(before -> {
                     if (!result.differsFrom(before.orElse(null))) {

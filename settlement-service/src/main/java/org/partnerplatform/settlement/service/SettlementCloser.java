@@ -55,8 +55,7 @@ public class SettlementCloser {
         this.reconciliations = reconciliations;
         this.clock = clock;
         this.batch = config.closeBatch();
-        // A partner under certification in STAGING must be able to show a closed settlement the day it sells.
-        this.earlyClose = environment != Environment.PRODUCTION;
+        this.earlyClose = environment.closesDaysEarly();
     }
 
     @Scheduled(every = "${platform.settlement.close-every:60s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
