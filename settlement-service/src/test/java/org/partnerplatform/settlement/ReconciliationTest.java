@@ -3,6 +3,8 @@ package org.partnerplatform.settlement;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +28,7 @@ import org.partnerplatform.events.Topics;
 import org.partnerplatform.events.sales.OrderConfirmed;
 import org.partnerplatform.events.settlement.SettlementReconciled;
 import org.partnerplatform.settlement.repository.Settlements.PartnerDay;
+import org.partnerplatform.settlement.service.ReconciliationService;
 import org.partnerplatform.settlement.service.Settlement;
 import org.partnerplatform.settlement.service.SettlementCloser;
 import org.partnerplatform.testsupport.KafkaTestClient;
@@ -56,6 +59,8 @@ class ReconciliationTest {
 
     @Inject
     SettlementCloser closer;
+    @Inject
+    ReconciliationService reconciliations;
     @Inject
     Pool pool;
 
@@ -147,6 +152,37 @@ class ReconciliationTest {
         } finally {
             pool.query("drop trigger if exists test_fault on ledger_entry").execute().await().indefinitely();
         }
+    }
+
+    @Test
+    void aSettledDayThatSalesNeverReportedIsUnreportedUntilItsReportArrives() {
+        long partner = Fixtures.newPartner();
+        LocalDate day = LocalDate.parse("2026-11-14");
+        Fixtures.send(kafka, Fixtures.sale(partner, 7, Instant.parse("2026-11-14T09:00:00Z"), 500, Fixtures.line("u", "80.00", "8.57")));
+        SettlementTest.awaitEntries(partner, 1);
+        reconciliations.refreshGauge().await().atMost(Duration.ofSeconds(10));
+        double before = gauge("settlement_reconciliation_unreported");
+        closer.close(new PartnerDay(partner, day)).await().atMost(Duration.ofSeconds(30)).orElseThrow();
+
+        String mine = "find { it.partnerOrganisationId == " + partner + " }";
+        given().auth().oauth2(Fixtures.finance()).get("/v1/reconciliations/unreported").then().statusCode(200)
+                .body(mine + ".settlementDate", equalTo("2026-11-14")).body(mine + ".settlements", equalTo(1));
+        assertThat(gauge("settlement_reconciliation_unreported")).isEqualTo(before + 1);
+        assertThat(reconciliation(partner).getList("$")).isEmpty();
+
+        Fixtures.send(kafka, Fixtures.totals(partner, day, 1, "80.00", 0, "0.00"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "MATCHED".equals(reconciliation(partner).getString("[0].status")));
+        given().auth().oauth2(Fixtures.finance()).get("/v1/reconciliations/unreported").then().statusCode(200)
+                .body(mine, nullValue());
+        reconciliations.refreshGauge().await().atMost(Duration.ofSeconds(10));
+        assertThat(gauge("settlement_reconciliation_unreported")).isEqualTo(before);
+        given().auth().oauth2(TestOidcServer.get().token("partner-app", partner, "PARTNER")).get("/v1/reconciliations/unreported")
+                .then().statusCode(403);
+    }
+
+    static double gauge(String name) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElseThrow();
     }
 
     private static void redrive(ConsumerRecord<String, String> dead) {

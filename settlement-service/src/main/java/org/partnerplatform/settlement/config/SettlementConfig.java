@@ -21,6 +21,13 @@ public interface SettlementConfig {
     @WithDefault("500")
     int closeBatch();
 
+    /**
+     * How long after a day's close a missing SalesDayTotals report of it counts as overdue (the gauge
+     * settlement_reconciliation_unreported); sales-service publishes a day 5 minutes after its end.
+     */
+    @WithDefault("PT1H")
+    Duration reportWait();
+
     Clearing clearing();
 
     interface Clearing {

@@ -57,6 +57,16 @@ public final class Reconciliations {
                 settled_sale_count = excluded.settled_sale_count, settled_sale_amount = excluded.settled_sale_amount,
                 settled_refund_count = excluded.settled_refund_count, settled_refund_amount = excluded.settled_refund_amount,
                 reconciled_at = excluded.reconciled_at""";
+    /** Partner days settled but never reported by sales-service, up to a day (the report is overdue for them). */
+    private static final String UNREPORTED = """
+            select s.partner_organisation_id, s.settlement_date, count(*) from settlement s
+             where s.settlement_date <= $1 and not exists (select 1 from sales_day_report r
+                   where r.partner_organisation_id = s.partner_organisation_id and r.sales_date = s.settlement_date)
+             group by s.partner_organisation_id, s.settlement_date order by s.settlement_date desc, s.partner_organisation_id limit $2""";
+    private static final String UNREPORTED_COUNT = """
+            select count(*) from (select distinct s.partner_organisation_id, s.settlement_date from settlement s
+             where s.settlement_date <= $1 and not exists (select 1 from sales_day_report r
+                   where r.partner_organisation_id = s.partner_organisation_id and r.sales_date = s.settlement_date)) d""";
     private static final String PENDING = """
             select partner_organisation_id, settlement_date from reconciliation where status = 'PENDING' and settlement_date <= $1
              order by settlement_date, partner_organisation_id limit $2""";
@@ -118,6 +128,22 @@ public final class Reconciliations {
             rows.forEach(r -> days.add(new PartnerDay(r.getLong(0), r.getLocalDate(1))));
             return days;
         });
+    }
+
+    /** A partner day with settlements (how many) and no report from sales-service. */
+    public record Unreported(long partnerOrganisationId, LocalDate settlementDate, int settlements) {
+    }
+
+    public static Uni<List<Unreported>> unreported(SqlClient sql, LocalDate lastDay, int limit) {
+        return sql.preparedQuery(UNREPORTED).execute(Tuple.of(lastDay, limit)).map(rows -> {
+            List<Unreported> days = new ArrayList<>();
+            rows.forEach(r -> days.add(new Unreported(r.getLong(0), r.getLocalDate(1), r.getLong(2).intValue())));
+            return days;
+        });
+    }
+
+    public static Uni<Long> unreportedCount(SqlClient sql, LocalDate lastDay) {
+        return sql.preparedQuery(UNREPORTED_COUNT).execute(Tuple.of(lastDay)).map(rows -> rows.iterator().next().getLong(0));
     }
 
     public static Uni<Long> mismatches(SqlClient sql) {

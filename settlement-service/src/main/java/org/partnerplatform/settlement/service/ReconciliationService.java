@@ -1,6 +1,10 @@
 package org.partnerplatform.settlement.service;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +16,7 @@ import org.partnerplatform.events.Topics;
 import org.partnerplatform.events.sales.SalesDayTotals;
 import org.partnerplatform.messaging.outbox.OutgoingEvent;
 import org.partnerplatform.messaging.tx.Work;
+import org.partnerplatform.settlement.config.SettlementConfig;
 import org.partnerplatform.settlement.event.SettlementEvents;
 import org.partnerplatform.settlement.repository.Reconciliations;
 import org.partnerplatform.settlement.repository.Settlements.PartnerDay;
@@ -25,7 +30,9 @@ import io.vertx.mutiny.sqlclient.Pool;
  * corrections), by the rule in {@link Reconciliation}. It runs when a report arrives, after every close, and for the
  * PENDING ones on each run of the close. A day is PENDING while any of its entries is unsettled, and in PRODUCTION
  * also until it is due (elsewhere a report asked for during the day is compared with what is closed). A result that
- * differs from the stored one is saved and published as SettlementReconciled. The gauge {@code settlement_reconciliation_mismatches} counts the days in MISMATCH.
+ * differs from the stored one is saved and published as SettlementReconciled. The gauge
+ * {@code settlement_reconciliation_mismatches} counts the days in MISMATCH, and
+ * {@code settlement_reconciliation_unreported} the settled days whose report is overdue ({@code report-wait}).
  */
 @ApplicationScoped
 public class ReconciliationService {
@@ -33,16 +40,22 @@ public class ReconciliationService {
 
     private final SettlementCalendar calendar;
     private final Pool pool;
+    private final Clock clock;
+    private final Duration reportWait;
     private final boolean earlyReconcile;
     private final AtomicLong mismatches = new AtomicLong();
+    private final AtomicLong unreported = new AtomicLong();
 
-    public ReconciliationService(SettlementCalendar calendar, Pool pool, MeterRegistry registry,
+    public ReconciliationService(SettlementCalendar calendar, Pool pool, MeterRegistry registry, Clock clock, SettlementConfig config,
             @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") Environment environment) {
         this.calendar = calendar;
         this.pool = pool;
+        this.clock = clock;
+        this.reportWait = config.reportWait();
         // Where a day may be closed before it is over, its report (asked for early, see sales-service) may be compared too.
         this.earlyReconcile = environment.closesDaysEarly();
         registry.gauge("settlement.reconciliation.mismatches", mismatches);
+        registry.gauge("settlement.reconciliation.unreported", unreported);
     }
 
     /** Keeps sales-service's report of a day (the latest computed one wins) and reconciles the day against it. */
@@ -79,8 +92,18 @@ public class ReconciliationService {
         });
     }
 
-    /** Refreshes the mismatch gauge from the database (every replica's view of the same rows). */
+    /** Refreshes the gauges from the database (every replica's view of the same rows). */
     public Uni<Long> refreshGauge() {
-        return Reconciliations.mismatches(pool).invoke(mismatches::set);
+        return Reconciliations.mismatches(pool).invoke(mismatches::set)
+                .call(() -> Reconciliations.unreportedCount(pool, lastOverdueDay()).invoke(unreported::set));
+    }
+
+    /** The partner days settled whose report from sales-service is overdue: nothing can reconcile them. */
+    public Uni<List<Reconciliations.Unreported>> unreported(int limit) {
+        return Reconciliations.unreported(pool, lastOverdueDay(), limit);
+    }
+
+    private LocalDate lastOverdueDay() {
+        return calendar.lastDueDay(Instant.now(clock).minus(reportWait));
     }
 }
