@@ -23,7 +23,7 @@ import org.partnerplatform.testsupport.PostgresTestResource;
 import org.partnerplatform.token.AccessTokens;
 import org.partnerplatform.token.TokenServiceApi;
 import org.partnerplatform.token.config.TokenConfig;
-import org.partnerplatform.token.service.keys.KeyEncryption;
+import org.partnerplatform.keys.KeyEncryption;
 import org.partnerplatform.token.service.keys.SigningKeys;
 
 import io.quarkus.test.common.ResourceArg;
@@ -133,7 +133,7 @@ class BootstrapAndKeysTest {
             assertThat(contains(row.getBuffer(0).getBytes(), scalar)).isFalse();
         }
         // It is this very key, encrypted: the configured KEK, with the kid as associated data, opens it.
-        KeyEncryption kek = KeyEncryption.fromBase64(config.keyEncryptionKey());
+        KeyEncryption kek = KeyEncryption.fromBase64(config.keyEncryptionKey(), "platform.token.key-encryption-key");
         assertThat(stored.getString(3)).isEqualTo(kek.fingerprint());
         assertThat(kek.decrypt(new KeyEncryption.Sealed(iv, ciphertext), kid)).isEqualTo(pkcs8);
     }

@@ -1,20 +1,13 @@
 package org.partnerplatform.token.service.keys;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,8 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
-import org.partnerplatform.token.config.IssuerSettings;
 import org.partnerplatform.events.Environment;
+import org.partnerplatform.keys.EcKeys;
+import org.partnerplatform.keys.KeyEncryption;
+import org.partnerplatform.token.config.IssuerSettings;
 import org.partnerplatform.token.config.TokenConfig;
 import org.partnerplatform.token.repository.AdvisoryLocks;
 import org.partnerplatform.token.repository.SigningKeyStatus;
@@ -76,7 +71,7 @@ public class SigningKeys {
     private volatile KeyRing ring = KeyRing.EMPTY;
 
     public SigningKeys(TokenConfig config, IssuerSettings settings, Clock clock) {
-        this.encryption = KeyEncryption.fromBase64(config.keyEncryptionKey());
+        this.encryption = KeyEncryption.fromBase64(config.keyEncryptionKey(), "platform.token.key-encryption-key");
         this.settings = settings;
         this.clock = clock;
         this.rotationEnabled = config.keyRotationEnabled();
@@ -168,7 +163,7 @@ public class SigningKeys {
 
     /** Stores a new key pair, published from now and signing from activatesAt. Must run inside a transaction. */
     Uni<StoredSigningKey> create(SigningKeyStatus status, Instant activatesAt) {
-        KeyPair pair = generate();
+        KeyPair pair = EcKeys.generate();
         StoredSigningKey key = new StoredSigningKey();
         key.kid = RandomValues.identifier();
         key.algorithm = ALGORITHM;
@@ -249,7 +244,7 @@ public class SigningKeys {
             Instant publishedUntil = k.retiredAt == null ? null : k.retiredAt.plus(publishedAfterRetirement);
             published.add(previous.key(k.kid)
                     .filter(known -> known.status() == k.status)
-                    .orElseGet(() -> new PublishedKey(k.kid, decodePublic(k.publicKey), k.status, k.createdAt, k.activatedAt, k.retiredAt,
+                    .orElseGet(() -> new PublishedKey(k.kid, EcKeys.decodePublic(k.publicKey), k.status, k.createdAt, k.activatedAt, k.retiredAt,
                             publishedUntil)));
             if (k.status != SigningKeyStatus.RETIRED) {
                 signers.add(previous.signer(k.kid).orElseGet(() -> new Signer(k.kid, k.algorithm, decryptPrivate(k), k.activatedAt)));
@@ -259,7 +254,7 @@ public class SigningKeys {
     }
 
     private PublishedKey published(StoredSigningKey k) {
-        return new PublishedKey(k.kid, decodePublic(k.publicKey), k.status, k.createdAt, k.activatedAt, k.retiredAt, null);
+        return new PublishedKey(k.kid, EcKeys.decodePublic(k.publicKey), k.status, k.createdAt, k.activatedAt, k.retiredAt, null);
     }
 
     private PrivateKey decryptPrivate(StoredSigningKey key) {
@@ -267,31 +262,6 @@ public class SigningKeys {
             throw new IllegalStateException("signing key " + key.kid + " was encrypted under key-encryption key "
                     + key.kekFingerprint + ", but the configured one is " + encryption.fingerprint());
         }
-        byte[] pkcs8 = encryption.decrypt(new KeyEncryption.Sealed(key.privateKeyIv, key.privateKeyCiphertext), key.kid);
-        try {
-            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("signing key " + key.kid + " is not an EC private key", e);
-        } finally {
-            Arrays.fill(pkcs8, (byte) 0);
-        }
-    }
-
-    private static PublicKey decodePublic(byte[] x509) {
-        try {
-            return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(x509));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a stored public key is not an EC key", e);
-        }
-    }
-
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("P-256 key generation is not available", e);
-        }
+        return EcKeys.decodePrivate(encryption.decrypt(new KeyEncryption.Sealed(key.privateKeyIv, key.privateKeyCiphertext), key.kid), key.kid);
     }
 }

@@ -1,4 +1,4 @@
-package org.partnerplatform.token.service.keys;
+package org.partnerplatform.keys;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,7 +15,8 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM under the key-encryption key (KEK): how signing keys are kept at rest. Each encryption uses a fresh
+ * AES-256-GCM under a key-encryption key (KEK): how signing keys (token-service's, sales-service's ticket keys) are
+ * kept at rest. Each encryption uses a fresh
  * random 12-byte IV; the caller's associated data (the kid) is authenticated, so a ciphertext copied to another
  * row does not decrypt.
  */
@@ -46,15 +47,15 @@ public final class KeyEncryption {
     }
 
     /** From the configured base64 value; names the property, never the value, when it is unusable. */
-    public static KeyEncryption fromBase64(String base64) {
+    public static KeyEncryption fromBase64(String base64, String property) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("platform.token.key-encryption-key is not valid base64");
+            throw new IllegalStateException(property + " is not valid base64");
         }
         if (key.length != KEY_BYTES) {
-            throw new IllegalStateException("platform.token.key-encryption-key must decode to " + KEY_BYTES + " bytes, not " + key.length);
+            throw new IllegalStateException(property + " must decode to " + KEY_BYTES + " bytes, not " + key.length);
         }
         return new KeyEncryption(key);
     }

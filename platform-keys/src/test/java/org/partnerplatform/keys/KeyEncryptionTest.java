@@ -1,4 +1,4 @@
-package org.partnerplatform.token.service.keys;
+package org.partnerplatform.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,15 +39,15 @@ class KeyEncryptionTest {
 
     @Test
     void theConfiguredValueMustBeBase64Of32BytesAndIsNeverEchoed() {
-        assertThatThrownBy(() -> KeyEncryption.fromBase64("not base64!")).hasMessageContaining("platform.token.key-encryption-key")
+        assertThatThrownBy(() -> KeyEncryption.fromBase64("not base64!", "platform.token.key-encryption-key")).hasMessageContaining("platform.token.key-encryption-key")
                 .hasMessageNotContaining("not base64!");
         String short16 = Base64.getEncoder().encodeToString(random(16));
-        assertThatThrownBy(() -> KeyEncryption.fromBase64(short16)).hasMessageContaining("32 bytes").hasMessageNotContaining(short16);
+        assertThatThrownBy(() -> KeyEncryption.fromBase64(short16, "platform.token.key-encryption-key")).hasMessageContaining("32 bytes").hasMessageNotContaining(short16);
     }
 
     @Test
     void recognisesTheCommittedDevOnlyKey() {
-        assertThat(KeyEncryption.fromBase64("ZGV2LW9ubHkta2VrLW5ldmVyLXVzZS1pbi1wcm9kISE=").isDevOnly()).isTrue();
+        assertThat(KeyEncryption.fromBase64("ZGV2LW9ubHkta2VrLW5ldmVyLXVzZS1pbi1wcm9kISE=", "platform.token.key-encryption-key").isDevOnly()).isTrue();
         assertThat(KeyEncryption.of(random(32)).isDevOnly()).isFalse();
     }
 
