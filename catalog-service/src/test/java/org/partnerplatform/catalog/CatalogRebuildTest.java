@@ -142,7 +142,7 @@ class CatalogRebuildTest {
             states.put(v.id(), new ProductState(v.id(), v.operatorOrganisationId(), v.codespace(), new LocalizedText(v.name().nb(), v.name().en()),
                     v.status(), v.version(), v.vatGroup(), v.vatRate(),
                     v.prices().stream().map(p -> new ProductPrice(p.userProfile(), p.amount(), p.currency())).toList(), v.distributionChannels(),
-                    v.validFrom(), v.validTo(), v.updatedAt()));
+                    v.validFrom(), v.validTo(), v.ticketValidity(), v.updatedAt()));
         }
         return new TreeMap<>(states);
     }

@@ -91,6 +91,7 @@ class ProductAdminTest {
                 .body("prices[0].amount", equalTo("399.00"))
                 .body("prices[0].currency", equalTo("NOK"))
                 .body("validTo", nullValue())
+                .body("ticketValidity", equalTo("P1D"))
                 .body("updatedBy", equalTo(ADMIN_CLIENT));
 
         given().auth().oauth2(admin()).get("/v1/admin/products/{id}", operator.id("Standard")).then()
@@ -121,12 +122,17 @@ class ProductAdminTest {
         Map<String, Object> backwards = operator.product("Backwards", "399.00");
         backwards.put("validTo", Fixtures.today().minusDays(20).toString());
         backwards.put("vatRate", "25");
+        backwards.put("ticketValidity", "P40D");
         backwards.put("prices", List.of(Map.of("userProfile", "ADULT", "amount", "1.00"), Map.of("userProfile", "ADULT", "amount", "2.00")));
         given().auth().oauth2(admin()).contentType(ContentType.JSON).body(otherCodespace).post("/v1/admin/products").then()
                 .statusCode(400).contentType("application/problem+json").body("errors.field", equalTo(List.of("id")));
         given().auth().oauth2(admin()).contentType(ContentType.JSON).body(backwards).post("/v1/admin/products").then()
                 .statusCode(400).contentType("application/problem+json")
-                .body("errors.field", containsInAnyOrder("vatRate", "validTo", "prices"));
+                .body("errors.field", containsInAnyOrder("vatRate", "validTo", "prices", "ticketValidity"));
+        Map<String, Object> notADuration = operator.product("NotADuration", "399.00");
+        notADuration.put("ticketValidity", "90 minutes");
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(notADuration).post("/v1/admin/products").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("ticketValidity"));
         given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{\"id\": ").post("/v1/admin/products").then()
                 .statusCode(400).contentType("application/problem+json");
     }
@@ -210,6 +216,7 @@ class ProductAdminTest {
         Map<String, Object> update = operator.product("Standard", "449.00");
         update.put("prices", List.of(Map.of("userProfile", "ADULT", "amount", "449.00"), Map.of("userProfile", "CHILD", "amount", "224.50")));
         update.put("validTo", Fixtures.today().plusYears(1).toString());
+        update.put("ticketValidity", "PT90M");
         update.put("version", 0);
         put(id, update, null).statusCode(200);
         Fixtures.publish(id);
@@ -234,6 +241,8 @@ class ProductAdminTest {
         assertThat(last.distributionChannels()).containsExactly("WEB", "APP");
         assertThat(last.validFrom()).isEqualTo(Fixtures.today().minusDays(10));
         assertThat(last.validTo()).isEqualTo(Fixtures.today().plusYears(1));
+        assertThat(last.ticketValidity()).isEqualTo("PT90M");
+        assertThat(states.get(0).ticketValidity()).isEqualTo("P1D");
         assertThat(last.updatedAt()).isNotNull();
     }
 

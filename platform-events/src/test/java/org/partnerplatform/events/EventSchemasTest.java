@@ -54,7 +54,7 @@ class EventSchemasTest {
         samples.put(EventType.CLIENT_REVOKED, new ClientRevoked("c-1", 42, NOW));
         samples.put(EventType.PRODUCT, new ProductState("VYG:SalesPackage:Standard", 7, "VYG", new LocalizedText("Standard", "Standard"),
                 "PUBLISHED", 3, "TRANSPORT_AND_TICKETS_VAT", "12", List.of(new ProductPrice("ADULT", "399.00", "NOK")), List.of("WEB"),
-                LocalDate.parse("2026-01-01"), null, NOW));
+                LocalDate.parse("2026-01-01"), null, "PT90M", NOW));
         samples.put(EventType.AGREEMENT, new AgreementState("agr-1", 42, 7, "ACTIVE", false, List.of("VYG:SalesPackage:Standard"),
                 List.of("SELL", "REFUND"), "WEB", 500, LocalDate.parse("2026-01-01"), null, List.of("STAGING"), 2, NOW));
         samples.put(EventType.PRODUCTS_READY_FOR_USE, new ProductsReadyForUse("agr-1", 42, 7, "STAGING", List.of("VYG:SalesPackage:Standard"), NOW));

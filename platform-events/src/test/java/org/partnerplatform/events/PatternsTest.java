@@ -24,6 +24,7 @@ class PatternsTest {
         JsonNode defs = schema("common.json").get("$defs");
         assertThat(Patterns.NETEX_ID).isEqualTo(defs.get("netexId").get("pattern").asText());
         assertThat(Patterns.USER_PROFILE).isEqualTo(defs.get("userProfile").get("pattern").asText());
+        assertThat(Patterns.TICKET_VALIDITY).isEqualTo(defs.get("ticketValidity").get("pattern").asText());
         assertThat(Patterns.RATE).isEqualTo(defs.get("rate").get("pattern").asText());
         JsonNode key = schema(EventType.SALE_REQUEST.ceType() + ".json").get("properties").get("idempotencyKey");
         assertThat(Patterns.IDEMPOTENCY_KEY).isEqualTo(key.get("pattern").asText().replace("]+$", "]{" + key.get("minLength").asInt() + ","

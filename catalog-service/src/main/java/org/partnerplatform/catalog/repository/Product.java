@@ -47,6 +47,9 @@ public class Product extends PanacheEntityBase {
     public LocalDate validFrom;
     @Column(name = "valid_to")
     public LocalDate validTo;
+    /** How long a ticket is valid from its start, ISO-8601 (PT90M, P1D). */
+    @Column(name = "ticket_validity")
+    public String ticketValidity;
     /** Optimistic locking: an update based on an older version fails instead of overwriting a newer one. */
     @Version
     public long version;

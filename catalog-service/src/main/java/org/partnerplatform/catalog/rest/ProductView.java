@@ -26,6 +26,7 @@ public record ProductView(
         List<String> distributionChannels,
         LocalDate validFrom,
         LocalDate validTo,
+        @Schema(description = "How long a ticket is valid from its start, ISO-8601 (PT90M, P1D)") String ticketValidity,
         @Schema(description = "ADMIN_API, or NETEX_IMPORT for data imported from the hub's NeTEx fare data") String dataSource,
         @Schema(description = "\"Data made available by Entur\" for data imported from the hub; else null") String dataCredit,
         @Schema(description = "NLOD for data imported from the hub; else null") String dataLicence,
@@ -46,7 +47,7 @@ public record ProductView(
                 .map(c -> new PriceChangeView(c.effectiveFrom, prices(c.prices), c.createdAt, c.createdBy)).toList();
         return new ProductView(p.id, p.operatorOrganisationId, p.codespace, new ProductName(p.nameNb, p.nameEn), p.status.name(), p.version,
                 p.vatGroup, p.vatRate, prices(p.prices), changes, List.copyOf(p.distributionChannels), p.validFrom, p.validTo,
-                p.dataSource.name(), p.dataSource.credit(), p.dataSource.licence(), p.createdAt, p.updatedAt, p.updatedBy);
+                p.ticketValidity, p.dataSource.name(), p.dataSource.credit(), p.dataSource.licence(), p.createdAt, p.updatedAt, p.updatedBy);
     }
 
     private static List<PriceView> prices(List<Price> prices) {

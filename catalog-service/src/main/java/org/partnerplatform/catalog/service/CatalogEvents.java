@@ -24,7 +24,7 @@ public final class CatalogEvents {
         List<ProductPrice> prices = p.prices.stream()
                 .map(price -> new ProductPrice(price.userProfile, Amounts.format(price.amount), Amounts.CURRENCY)).toList();
         return new ProductState(p.id, p.operatorOrganisationId, p.codespace, new LocalizedText(p.nameNb, p.nameEn), p.status.name(),
-                p.version, p.vatGroup, p.vatRate, prices, List.copyOf(p.distributionChannels), p.validFrom, p.validTo, p.updatedAt);
+                p.version, p.vatGroup, p.vatRate, prices, List.copyOf(p.distributionChannels), p.validFrom, p.validTo, p.ticketValidity, p.updatedAt);
     }
 
     public static AgreementState agreementState(Agreement a) {

@@ -124,7 +124,7 @@ public class NetexImportService {
                 errors.add(p.id() + ".distributionChannels", "the sales package has no distribution assignment");
             }
             NewProduct product = new NewProduct(p.id(), operatorId, codespace, new ProductName(p.nameNb(), p.nameEn()), null, null, p.prices(),
-                    p.distributionChannels(), p.validFrom() != null ? p.validFrom() : settings.today(), p.validTo());
+                    p.distributionChannels(), p.validFrom() != null ? p.validFrom() : settings.today(), p.validTo(), null);
             for (ConstraintViolation<NewProduct> violation : validator.validate(product)) {
                 errors.add(p.id() + "." + violation.getPropertyPath(), violation.getMessage());
             }

@@ -22,7 +22,8 @@ public record NewProduct(
         @NotEmpty @Size(max = 50) List<@NotNull @Valid PriceInput> prices,
         @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = Patterns.CHANNEL) String> distributionChannels,
         @NotNull LocalDate validFrom,
-        LocalDate validTo) implements ProductContent {
+        LocalDate validTo,
+        @Pattern(regexp = Patterns.TICKET_VALIDITY, message = "must be an ISO-8601 duration such as PT90M or P1D") String ticketValidity) implements ProductContent {
 
     @Override
     public void checkConsistency(InvalidRequestException.Collector errors) {

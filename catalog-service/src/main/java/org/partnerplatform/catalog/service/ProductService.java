@@ -305,6 +305,7 @@ public class ProductService {
         product.distributionChannels.addAll(content.distributionChannels());
         product.validFrom = content.validFrom();
         product.validTo = content.validTo();
+        product.ticketValidity = content.ticketValidityOrDefault();
         product.updatedBy = actor;
         product.updatedAt = settings.now();
     }
@@ -316,7 +317,8 @@ public class ProductService {
         return Objects.equals(product.nameNb, content.name().nb()) && Objects.equals(product.nameEn, content.name().en())
                 && product.vatGroup.equals(group.name()) && current.equals(prices)
                 && product.distributionChannels.equals(content.distributionChannels())
-                && product.validFrom.equals(content.validFrom()) && Objects.equals(product.validTo, content.validTo());
+                && product.validFrom.equals(content.validFrom()) && Objects.equals(product.validTo, content.validTo())
+                && product.ticketValidity.equals(content.ticketValidityOrDefault());
     }
 
     static Uni<Product> find(String id) {

@@ -23,5 +23,6 @@ public record ProductUpdate(
         @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = Patterns.CHANNEL) String> distributionChannels,
         @NotNull LocalDate validFrom,
         LocalDate validTo,
+        @Pattern(regexp = Patterns.TICKET_VALIDITY, message = "must be an ISO-8601 duration such as PT90M or P1D") String ticketValidity,
         @PositiveOrZero Long version) implements ProductContent {
 }

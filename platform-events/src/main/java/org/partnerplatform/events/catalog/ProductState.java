@@ -21,5 +21,7 @@ public record ProductState(
         List<String> distributionChannels,
         LocalDate validFrom,
         LocalDate validTo,
+        /** How long a ticket for it is valid from its start, ISO-8601 (PT90M, P1D); absent in events from before it existed. */
+        String ticketValidity,
         Instant updatedAt) {
 }
