@@ -54,7 +54,7 @@ public final class DemoData {
     public record DemoPartner(String name, long organisationId, String clientId, String clientSecret) {
     }
 
-    private static final String MARKER = "demo-data.properties";
+    static final String MARKER = "demo-data.properties";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

@@ -51,6 +51,10 @@ public final class LocalPlatform {
             }
         }
         Files.createDirectories(data);
+        if (fresh) {
+            // The demo data's ids and client secrets describe the databases that --fresh deletes.
+            Files.deleteIfExists(data.resolve(DemoData.MARKER));
+        }
         Properties credentials = localCredentials(data.resolve("local-credentials.properties"));
         String audience = "https://api." + environment.toLowerCase() + ".partnerplatform.local";
 

@@ -161,6 +161,10 @@ public final class Platform implements AutoCloseable {
         } else {
             env.put("PLATFORM_TOKEN_SERVICE_URL", "http://127.0.0.1:" + settings.ports().token());
         }
+        if (service == Service.SALES) {
+            // The ticket signing keys are stored under a key of their own in a real deployment; here the platform's one will do.
+            env.put("PLATFORM_SALES_TICKETS_KEY_ENCRYPTION_KEY", settings.keyEncryptionKey());
+        }
         if (service == Service.CATALOG) {
             // No operator creates topics here (as Strimzi would): catalog-service makes its topics compacted itself.
             env.put("PLATFORM_CATALOG_CREATE_TOPICS", "true");

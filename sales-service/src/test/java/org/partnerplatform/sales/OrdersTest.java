@@ -85,16 +85,25 @@ class OrdersTest {
     }
 
     long partner(String... rights) {
+        return partner(kafka, pool, rights);
+    }
+
+    /** A new partner with an agreement on STANDARD and FLEX giving the rights, once sales-service has projected it. */
+    static long partner(KafkaTestClient kafka, Pool pool, String... rights) {
         long partner = SalesTest.PARTNERS.incrementAndGet();
         AgreementState a = agreement(partner, "ACTIVE", List.of(STANDARD, FLEX), List.of(rights), List.of("STAGING"), 1);
         publish(kafka, a);
-        awaitProjected("agreement_projection", a.id());
-        awaitProjected("product_projection", STANDARD);
-        awaitProjected("product_projection", FLEX);
+        awaitProjected(pool, "agreement_projection", a.id());
+        awaitProjected(pool, "product_projection", STANDARD);
+        awaitProjected(pool, "product_projection", FLEX);
         return partner;
     }
 
     void awaitProjected(String table, String id) {
+        awaitProjected(pool, table, id);
+    }
+
+    static void awaitProjected(Pool pool, String table, String id) {
         await().atMost(Duration.ofSeconds(30)).until(() -> pool.preparedQuery("select 1 from " + table + " where id = $1").execute(Tuple.of(id))
                 .await().atMost(Duration.ofSeconds(5)).size() == 1);
     }

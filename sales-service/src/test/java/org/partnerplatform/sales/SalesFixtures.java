@@ -28,7 +28,7 @@ final class SalesFixtures {
 
     static ProductState product(String id, List<String> channels, String status, long version, ProductPrice... prices) {
         return new ProductState(id, OPERATOR, id.substring(0, 3), new LocalizedText("Produkt " + id, "Product " + id), status, version,
-                "TRANSPORT_AND_TICKETS_VAT", "12", List.of(prices), channels, LONG_AGO, null, Instant.now());
+                "TRANSPORT_AND_TICKETS_VAT", "12", List.of(prices), channels, LONG_AGO, null, "PT90M", Instant.now());
     }
 
     static AgreementState agreement(long partner, String status, List<String> productIds, List<String> rights, List<String> ready,

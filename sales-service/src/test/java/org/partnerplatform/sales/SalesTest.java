@@ -284,7 +284,7 @@ class SalesTest {
         String product = "SJN:SalesPackage:Op" + operator;
         ProductState base = product(product, "PUBLISHED", 1, new ProductPrice("ADULT", "214.00", "NOK"));
         publish(kafka, new ProductState(product, operator, "SJN", base.name(), base.status(), 1, base.vatGroup(), base.vatRate(), base.prices(),
-                base.distributionChannels(), base.validFrom(), null, Instant.now()));
+                base.distributionChannels(), base.validFrom(), null, base.ticketValidity(), Instant.now()));
         AgreementState a = new AgreementState("agr-" + UUID.randomUUID(), partner, operator, "ACTIVE", true, List.of(), List.of("SELL"), "WEB", 500,
                 SalesFixtures.LONG_AGO, null, List.of("STAGING"), 1, Instant.now());
         publish(kafka, a);

@@ -28,7 +28,7 @@ public class CatalogProjection {
 
     /** A product; {@code distributionChannels} is null when not known (projected before the projection kept it). */
     public record ProductRow(String id, long operatorOrganisationId, String status, BigDecimal vatRate, LocalDate validFrom,
-            LocalDate validTo, Set<String> distributionChannels) {
+            LocalDate validTo, Set<String> distributionChannels, String ticketValidity) {
         public boolean sellableOn(LocalDate day) {
             return "PUBLISHED".equals(status) && !validFrom.isAfter(day) && (validTo == null || !validTo.isBefore(day));
         }
@@ -43,11 +43,11 @@ public class CatalogProjection {
 
     private static final String UPSERT_PRODUCT = """
             insert into product_projection (id, operator_organisation_id, status, vat_rate, valid_from, valid_to, distribution_channels,
-                version, updated_at)
-            values (:id, :operator, :status, :vatRate, :validFrom, :validTo, string_to_array(:channels, ','), :version, :updatedAt)
+                ticket_validity, version, updated_at)
+            values (:id, :operator, :status, :vatRate, :validFrom, :validTo, string_to_array(:channels, ','), :ticketValidity, :version, :updatedAt)
             on conflict (id) do update set operator_organisation_id = excluded.operator_organisation_id, status = excluded.status,
                 vat_rate = excluded.vat_rate, valid_from = excluded.valid_from, valid_to = excluded.valid_to,
-                distribution_channels = excluded.distribution_channels,
+                distribution_channels = excluded.distribution_channels, ticket_validity = excluded.ticket_validity,
                 version = excluded.version, updated_at = excluded.updated_at
              where product_projection.version < excluded.version""";
 
@@ -73,6 +73,7 @@ public class CatalogProjection {
                 .setParameter("validFrom", p.validFrom())
                 .setParameter("validTo", p.validTo())
                 .setParameter("channels", String.join(",", p.distributionChannels()))
+                .setParameter("ticketValidity", p.ticketValidity())
                 .setParameter("version", p.version())
                 .setParameter("updatedAt", OffsetDateTime.ofInstant(p.updatedAt(), ZoneOffset.UTC))
                 .executeUpdate()

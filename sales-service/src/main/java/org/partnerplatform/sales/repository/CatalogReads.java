@@ -23,7 +23,7 @@ public final class CatalogReads {
     /** The products with their prices, a row per price. */
     private static final String PRODUCTS = """
             select p.id, p.operator_organisation_id, p.status, p.vat_rate, p.valid_from, p.valid_to, pp.user_profile, pp.amount,
-                   p.distribution_channels
+                   p.distribution_channels, p.ticket_validity
               from product_projection p left join product_price_projection pp on pp.product_id = p.id
              where p.id = any($1)""";
     /** The partners' agreements in force that give a right ($5), oldest id first, a row per listed product of the batch (or one, for all products). */
@@ -56,7 +56,7 @@ public final class CatalogReads {
         return sql.preparedQuery(PRODUCTS).execute(Tuple.of(products))
                 .invoke(rows -> rows.forEach(r -> {
                     productRows.computeIfAbsent(r.getString(0), id -> new ProductRow(id, r.getLong(1), r.getString(2), r.getBigDecimal(3),
-                            r.getLocalDate(4), r.getLocalDate(5), channels(r.getArrayOfStrings(8))));
+                            r.getLocalDate(4), r.getLocalDate(5), channels(r.getArrayOfStrings(8)), r.getString(9)));
                     if (r.getString(6) != null) {
                         prices.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(6), r.getBigDecimal(7));
                     }

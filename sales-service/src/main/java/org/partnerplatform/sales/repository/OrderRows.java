@@ -30,10 +30,12 @@ public final class OrderRows {
             .column("id", "uuid").column("order_id", "uuid").column("line_number", "integer").column("product_id", "text")
             .column("user_profile", "text").column("quantity", "integer").column("unit_price", "numeric").column("amount", "numeric")
             .column("tax_amount", "numeric").column("tax_code", "text").column("tax_rate", "numeric")
+            .column("ticket_validity", "text")
             .build();
     private static final MultiRowInsert TICKETS = MultiRowInsert.into("ticket")
             .column("id", "uuid").column("order_id", "uuid").column("order_line_id", "uuid").column("product_id", "text")
             .column("user_profile", "text").column("status", "text").column("issued_at", "timestamptz")
+            .column("valid_from", "timestamptz").column("valid_to", "timestamptz").column("signing_key_id", "text").column("signed", "text")
             .build();
 
     private static final MultiRowInsert CREDITS = MultiRowInsert.into("order_credit")
@@ -50,14 +52,15 @@ public final class OrderRows {
                 utc(o.lastConfirmedAt), utc(o.expireAt), o.paymentReference, utc(o.paidAt), utc(o.lastConfirmedAt));
         for (SalesOrderLine l : lines) {
             work.insert(LINES, l.id, l.orderId, l.lineNumber, l.productId, l.userProfile, l.quantity, l.unitPrice, l.amount, l.taxAmount, l.taxCode,
-                    l.taxRate);
+                    l.taxRate, l.ticketValidity);
         }
         insertTickets(work, tickets);
     }
 
     public static void insertTickets(Work work, List<Ticket> tickets) {
         for (Ticket t : tickets) {
-            work.insert(TICKETS, t.id, t.orderId, t.orderLineId, t.productId, t.userProfile, t.status, utc(t.issuedAt));
+            work.insert(TICKETS, t.id, t.orderId, t.orderLineId, t.productId, t.userProfile, t.status, utc(t.issuedAt), utc(t.validFrom),
+                    utc(t.validTo), t.signingKeyId, t.signed);
         }
     }
 
@@ -145,6 +148,7 @@ public final class OrderRows {
         l.taxAmount = r.getBigDecimal("tax_amount");
         l.taxCode = r.getString("tax_code");
         l.taxRate = r.getBigDecimal("tax_rate");
+        l.ticketValidity = r.getString("ticket_validity");
         l.creditId = r.getUUID("credit_id");
         return l;
     }
@@ -159,6 +163,10 @@ public final class OrderRows {
         t.status = r.getString("status");
         t.issuedAt = instant(r.getOffsetDateTime("issued_at"));
         t.disabledAt = instant(r.getOffsetDateTime("disabled_at"));
+        t.validFrom = instant(r.getOffsetDateTime("valid_from"));
+        t.validTo = instant(r.getOffsetDateTime("valid_to"));
+        t.signingKeyId = r.getString("signing_key_id");
+        t.signed = r.getString("signed");
         return t;
     }
 

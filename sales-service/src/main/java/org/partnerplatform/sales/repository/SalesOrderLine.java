@@ -34,6 +34,9 @@ public class SalesOrderLine extends PanacheEntityBase {
     public String taxCode;
     @Column(name = "tax_rate", precision = 5, scale = 2)
     public BigDecimal taxRate;
+    /** The product's ticket validity as sold (ISO-8601); null for lines sold before tickets were signed. */
+    @Column(name = "ticket_validity")
+    public String ticketValidity;
     /** The credit that refunded this line; null while it is not refunded. */
     @Column(name = "credit_id")
     public UUID creditId;

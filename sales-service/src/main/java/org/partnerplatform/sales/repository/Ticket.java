@@ -33,4 +33,14 @@ public class Ticket extends PanacheEntityBase {
     public Instant issuedAt;
     @Column(name = "disabled_at")
     public Instant disabledAt;
+    @Column(name = "valid_from")
+    public Instant validFrom;
+    @Column(name = "valid_to")
+    public Instant validTo;
+    /** The kid of the ticket key that signed it. */
+    @Column(name = "signing_key_id")
+    public String signingKeyId;
+    /** The signed ticket, a compact JWS (docs/tickets.md); null for tickets issued before tickets were signed. */
+    @Column(columnDefinition = "text")
+    public String signed;
 }

@@ -12,9 +12,15 @@ import org.partnerplatform.events.EventSchemas;
 import org.partnerplatform.events.EventType;
 import org.partnerplatform.events.Patterns;
 import org.partnerplatform.events.sales.SaleRequest;
+import org.partnerplatform.sales.service.PlacedOrder;
 import org.partnerplatform.sales.service.SaleCommand;
 import org.partnerplatform.sales.service.SaleOutcome;
+import org.partnerplatform.sales.service.SaleService;
+import org.partnerplatform.web.Caller;
 import org.partnerplatform.web.ProblemException;
+import org.partnerplatform.web.Roles;
+
+import io.smallrye.mutiny.Uni;
 
 /**
  * What the order resources share: an order's entity tag is its version ({@code "3"}) and {@code If-Match} names the
@@ -40,6 +46,16 @@ final class OrderHttp {
             throw ProblemException.badRequest("invalid-if-match", "If-Match must name one order version, such as \"3\"");
         }
         return Integer.valueOf(m.group(1));
+    }
+
+    /** The order if the caller may read it (its organisation's, or FINANCE); 404 otherwise, as if it did not exist. */
+    static Uni<PlacedOrder> visible(SaleService sales, Caller caller, String id) {
+        return sales.load(orderId(id)).map(placed -> {
+            if (placed == null || !(caller.actsFor(placed.order().organisationId) || caller.hasRole(Roles.FINANCE))) {
+                throw ProblemException.notFound("order " + id);
+            }
+            return placed;
+        });
     }
 
     static UUID orderId(String id) {

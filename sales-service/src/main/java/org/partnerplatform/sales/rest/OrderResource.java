@@ -122,12 +122,7 @@ public class OrderResource {
     }
 
     private Uni<org.partnerplatform.sales.service.PlacedOrder> visible(String id) {
-        return sales.load(OrderHttp.orderId(id)).map(placed -> {
-            if (placed == null || !(caller.actsFor(placed.order().organisationId) || caller.hasRole(Roles.FINANCE))) {
-                throw ProblemException.notFound("order " + id);
-            }
-            return placed;
-        });
+        return OrderHttp.visible(sales, caller, id);
     }
 
     private static Instant instant(String name, String value) {

@@ -43,14 +43,16 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class OrderService {
     public static final String REFUNDED = "REFUNDED";
 
+    private final TicketIssuer ticketIssuer;
     private final Transactions transactions;
     private final Pool pool;
     private final Clock clock;
     private final String environment;
 
-    public OrderService(Transactions transactions, Pool pool, Clock clock,
+    public OrderService(Transactions transactions, Pool pool, Clock clock, TicketIssuer ticketIssuer,
             @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") String environment) {
         this.transactions = transactions;
+        this.ticketIssuer = ticketIssuer;
         this.pool = pool;
         this.clock = clock;
         this.environment = environment;
@@ -86,6 +88,7 @@ public class OrderService {
                 return Uni.createFrom().item(placed);
             }
             List<Ticket> tickets = PlacedOrder.issueTickets(order, placed.lines(), now);
+            ticketIssuer.sign(order.id, placed.lines(), tickets, now);
             OrderRows.insertTickets(work, tickets);
             return OrderChanges.confirm(work.sql(), order.id, now).map(v -> {
                 order.status = SalesOrder.CONFIRMED;

@@ -61,6 +61,7 @@ public class SaleService {
         KAFKA
     }
 
+    private final TicketIssuer ticketIssuer;
     private final Transactions transactions;
     private final Pool pool;
     private final String environment;
@@ -69,8 +70,9 @@ public class SaleService {
     private final RevocationRegistry organisations;
 
     public SaleService(Transactions transactions, Pool pool, Clock clock, SalesConfig config, RevocationRegistry organisations,
-            @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") String environment) {
+            TicketIssuer ticketIssuer, @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") String environment) {
         this.organisations = organisations;
+        this.ticketIssuer = ticketIssuer;
         this.transactions = transactions;
         this.pool = pool;
         this.clock = clock;
@@ -242,9 +244,11 @@ public class SaleService {
             line.taxRate = p.product().vatRate();
             line.taxAmount = p.vat();
             line.taxCode = TAX_CODE;
+            line.ticketValidity = p.product().ticketValidity();
             lines.add(line);
         }
         List<Ticket> tickets = sell ? PlacedOrder.issueTickets(order, lines, now) : List.of();
+        ticketIssuer.sign(order.id, lines, tickets, now);
         OrderRows.insert(work, order, lines, tickets);
         return new PlacedOrder(order, lines, tickets, List.of());
     }

@@ -72,7 +72,7 @@ class SalePolicyTest {
         agreement("agr-kiosk", VY, 500, "KIOSK", true);
         assertRefused(command(null, line("VYG:SalesPackage:Oslo-Bergen", "ADULT", 1)), 422, "product-not-in-channel");
         products.put("VYG:SalesPackage:Legacy", new ProductRow("VYG:SalesPackage:Legacy", VY, "PUBLISHED", new BigDecimal("12"),
-                LocalDate.parse("2020-01-01"), null, null));
+                LocalDate.parse("2020-01-01"), null, null, null));
         prices.put("VYG:SalesPackage:Legacy", Map.of("ADULT", new BigDecimal("10.00")));
         assertThat(SalePolicy.plan(command(null, line("VYG:SalesPackage:Legacy", "ADULT", 1)), snapshot(), TODAY).agreement().id())
                 .isEqualTo("agr-kiosk");
@@ -82,9 +82,9 @@ class SalePolicyTest {
     void theValidityBoundsOfAProductAreInclusive() {
         agreement("agr-vy", VY, 700, "WEB", true);
         products.put("VYG:SalesPackage:LastDay", new ProductRow("VYG:SalesPackage:LastDay", VY, "PUBLISHED", new BigDecimal("12"), TODAY, TODAY,
-                Set.of("WEB")));
+                Set.of("WEB"), "P1D"));
         products.put("VYG:SalesPackage:Tomorrow", new ProductRow("VYG:SalesPackage:Tomorrow", VY, "PUBLISHED", new BigDecimal("12"),
-                TODAY.plusDays(1), null, Set.of("WEB")));
+                TODAY.plusDays(1), null, Set.of("WEB"), "P1D"));
         prices.put("VYG:SalesPackage:LastDay", Map.of("ADULT", new BigDecimal("10.00")));
         prices.put("VYG:SalesPackage:Tomorrow", Map.of("ADULT", new BigDecimal("10.00")));
         assertThat(SalePolicy.plan(command(null, line("VYG:SalesPackage:LastDay", "ADULT", 1)), snapshot(), TODAY).total()).isEqualByComparingTo("10.00");
@@ -155,7 +155,7 @@ class SalePolicyTest {
     }
 
     private void product(String id, long operator, String status, LocalDate validTo, String adult, String child) {
-        products.put(id, new ProductRow(id, operator, status, new BigDecimal("12"), LocalDate.parse("2020-01-01"), validTo, Set.of("WEB", "APP")));
+        products.put(id, new ProductRow(id, operator, status, new BigDecimal("12"), LocalDate.parse("2020-01-01"), validTo, Set.of("WEB", "APP"), "PT90M"));
         prices.put(id, Map.of("ADULT", new BigDecimal(adult), "CHILD", new BigDecimal(child)));
     }
 

@@ -1,0 +1,62 @@
+package org.partnerplatform.sales.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.partnerplatform.events.Environment;
+import org.partnerplatform.sales.config.SalesConfig;
+import org.partnerplatform.sales.repository.SalesOrderLine;
+import org.partnerplatform.sales.repository.Ticket;
+import org.partnerplatform.tickets.TicketClaims;
+import org.partnerplatform.tickets.TicketSigner;
+
+/**
+ * Gives each new ticket its validity and its signed form, with the ticket key that signs now. The operator's
+ * codespace a ticket names is its product id's prefix (catalog makes every product id start with its codespace).
+ */
+@ApplicationScoped
+public class TicketIssuer {
+    private final TicketKeys keys;
+    private final String issuer;
+
+    public TicketIssuer(TicketKeys keys, SalesConfig config,
+            @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") Environment environment,
+            @ConfigProperty(name = "platform.domain", defaultValue = "partnerplatform.local") String domain) {
+        this.keys = keys;
+        this.issuer = config.tickets().issuer().orElse("https://sales." + environment.label() + "." + domain + "/");
+    }
+
+    /** The issuer every ticket names, which inspectors check. */
+    public String issuer() {
+        return issuer;
+    }
+
+    /** Signs the tickets of the order's lines, valid from {@code start}. */
+    public void sign(UUID orderId, List<SalesOrderLine> lines, List<Ticket> tickets, Instant start) {
+        if (tickets.isEmpty()) {
+            return;
+        }
+        TicketKeys.Signer signer = keys.signer();
+        Map<UUID, SalesOrderLine> byId = lines.stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
+        for (Ticket t : tickets) {
+            TicketValidity validity = TicketValidity.of(start, byId.get(t.orderLineId).ticketValidity);
+            t.validFrom = validity.from();
+            t.validTo = validity.to();
+            t.signingKeyId = signer.kid();
+            t.signed = TicketSigner.sign(new TicketClaims(t.id.toString(), orderId.toString(), codespace(t.productId), t.productId, t.userProfile,
+                    validity.from(), validity.to(), issuer, t.issuedAt), signer.kid(), signer.privateKey());
+        }
+    }
+
+    static String codespace(String productId) {
+        int colon = productId.indexOf(':');
+        return colon > 0 ? productId.substring(0, colon) : productId;
+    }
+}
