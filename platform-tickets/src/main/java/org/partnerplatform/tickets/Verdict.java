@@ -21,7 +21,9 @@ public record Verdict(Reason reason, String detail, Optional<TicketClaims> claim
         /** Another operator's ticket, where the inspector checks for one operator. */
         OTHER_OPERATOR,
         /** Refunded: on the disabled list. */
-        DISABLED
+        DISABLED,
+        /** Online only: validly signed, but the issuer has no such ticket. */
+        UNKNOWN_TICKET
     }
 
     public boolean valid() {

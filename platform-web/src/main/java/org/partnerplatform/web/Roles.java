@@ -12,6 +12,8 @@ public final class Roles {
     public static final String FINANCE = "FINANCE";
     /** An operator's own reader of settlement: what partners owe it (its operator statements), nothing else. */
     public static final String OPERATOR = "OPERATOR";
+    /** An operator's ticket inspector: verifies its operator's tickets and syncs the disabled list. */
+    public static final String INSPECTOR = "INSPECTOR";
 
     private Roles() {
     }

@@ -109,6 +109,36 @@ class TicketsTest {
     }
 
     @Test
+    void aLineAsksForItsStartOfValidityATravelDateOrAnInstant() {
+        long partner = OrdersTest.partner(kafka, pool, "SELL");
+        java.time.ZoneId oslo = java.time.ZoneId.of("Europe/Oslo");
+        java.time.LocalDate tomorrow = java.time.LocalDate.now(oslo).plusDays(1);
+        Instant inAnHour = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String body = "{\"lines\":[{\"productId\":\"" + STANDARD + "\",\"userProfile\":\"ADULT\",\"quantity\":1,\"travelDate\":\"" + tomorrow
+                + "\"},{\"productId\":\"" + FLEX + "\",\"userProfile\":\"ADULT\",\"quantity\":1,\"validFrom\":\"" + inAnHour + "\"}]}";
+        String orderId = OrdersTest.as(partner).header("Idempotency-Key", SalesTest.key()).body(body).post("/v1/sales").then().statusCode(201)
+                .extract().path("id");
+        JsonPath tickets = tickets(partner, orderId);
+        String day = "find { it.productId == '" + STANDARD + "' }";
+        assertThat(Instant.parse(tickets.getString(day + ".validFrom"))).isEqualTo(tomorrow.atStartOfDay(oslo).toInstant());
+        assertThat(Instant.parse(tickets.getString(day + ".validTo"))).isEqualTo(tomorrow.plusDays(1).atStartOfDay(oslo).toInstant());
+        String later = "find { it.productId == '" + FLEX + "' }";
+        assertThat(Instant.parse(tickets.getString(later + ".validFrom"))).isEqualTo(inAnHour);
+        assertThat(Instant.parse(tickets.getString(later + ".validTo"))).isEqualTo(inAnHour.plus(Duration.ofMinutes(90)));
+        // Not valid yet: refused until its start (offline, with the minute of clock skew).
+        assertThat(verifier().verify(tickets.getString(later + ".signedTicket"), Instant.now(), Optional.empty()).reason())
+                .isEqualTo(Verdict.Reason.NOT_YET_VALID);
+
+        String both = "{\"lines\":[{\"productId\":\"" + STANDARD + "\",\"userProfile\":\"ADULT\",\"quantity\":1,\"travelDate\":\"" + tomorrow
+                + "\",\"validFrom\":\"" + inAnHour + "\"}]}";
+        OrdersTest.as(partner).header("Idempotency-Key", SalesTest.key()).body(both).post("/v1/sales").then().statusCode(400);
+        String past = "{\"lines\":[{\"productId\":\"" + STANDARD + "\",\"userProfile\":\"ADULT\",\"quantity\":1,\"travelDate\":\""
+                + tomorrow.minusDays(2) + "\"}]}";
+        OrdersTest.as(partner).header("Idempotency-Key", SalesTest.key()).body(past).post("/v1/sales").then().statusCode(422)
+                .body("type", org.hamcrest.Matchers.endsWith("/invalid-validity-start"));
+    }
+
+    @Test
     void theQrCodeDecodesToTheExactSignedTicket() throws Exception {
         long partner = OrdersTest.partner(kafka, pool, "SELL");
         String orderId = OrdersTest.confirmed(partner).path("id");
@@ -120,6 +150,16 @@ class TicketsTest {
         String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(),
                 pixels)))).getText();
         assertThat(decoded).isEqualTo(tickets.getString("[0].signedTicket"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheTicketsTheirQrCodesAndTheKeys() {
+        JsonPath openapi = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        assertThat(openapi.getMap("paths.'/v1/orders/{id}/tickets'.get")).isNotNull();
+        assertThat(openapi.getMap("paths.'/v1/orders/{id}/tickets/{ticketId}.png'.get.responses.'200'.content")).containsKey("image/png");
+        assertThat(openapi.getMap("paths.'/.well-known/ticket-keys.json'.get")).isNotNull();
+        assertThat(openapi.getMap("paths.'/v1/tickets/verify'.post")).isNotNull();
+        assertThat(openapi.getMap("paths.'/v1/tickets/disabled'.get")).isNotNull();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.partnerplatform.events.sales;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -13,6 +15,13 @@ public record SaleRequest(
         List<Line> lines,
         String externalReference) {
 
-    public record Line(String productId, String userProfile, int quantity) {
+    /**
+     * A line; its tickets are valid from {@code travelDate} (the start of that day in Europe/Oslo) or from
+     * {@code validFrom}, at most one of them; neither: from the order's confirmation.
+     */
+    public record Line(String productId, String userProfile, int quantity, LocalDate travelDate, Instant validFrom) {
+        public Line(String productId, String userProfile, int quantity) {
+            this(productId, userProfile, quantity, null, null);
+        }
     }
 }

@@ -57,5 +57,9 @@ public interface SalesConfig {
          */
         @WithDefault("P122D")
         Duration keyPublishedAfterRetirement();
+
+        /** How far behind now the disabled list ends: longer than a refund's transaction takes to commit, so no sync skips one. */
+        @WithDefault("PT10S")
+        Duration disabledListLag();
     }
 }

@@ -30,7 +30,7 @@ public final class OrderRows {
             .column("id", "uuid").column("order_id", "uuid").column("line_number", "integer").column("product_id", "text")
             .column("user_profile", "text").column("quantity", "integer").column("unit_price", "numeric").column("amount", "numeric")
             .column("tax_amount", "numeric").column("tax_code", "text").column("tax_rate", "numeric")
-            .column("ticket_validity", "text")
+            .column("ticket_validity", "text").column("travel_date", "date").column("valid_from", "timestamptz")
             .build();
     private static final MultiRowInsert TICKETS = MultiRowInsert.into("ticket")
             .column("id", "uuid").column("order_id", "uuid").column("order_line_id", "uuid").column("product_id", "text")
@@ -52,7 +52,7 @@ public final class OrderRows {
                 utc(o.lastConfirmedAt), utc(o.expireAt), o.paymentReference, utc(o.paidAt), utc(o.lastConfirmedAt));
         for (SalesOrderLine l : lines) {
             work.insert(LINES, l.id, l.orderId, l.lineNumber, l.productId, l.userProfile, l.quantity, l.unitPrice, l.amount, l.taxAmount, l.taxCode,
-                    l.taxRate, l.ticketValidity);
+                    l.taxRate, l.ticketValidity, l.travelDate, utc(l.validFrom));
         }
         insertTickets(work, tickets);
     }
@@ -149,6 +149,8 @@ public final class OrderRows {
         l.taxCode = r.getString("tax_code");
         l.taxRate = r.getBigDecimal("tax_rate");
         l.ticketValidity = r.getString("ticket_validity");
+        l.travelDate = r.getLocalDate("travel_date");
+        l.validFrom = instant(r.getOffsetDateTime("valid_from"));
         l.creditId = r.getUUID("credit_id");
         return l;
     }

@@ -1,6 +1,8 @@
 package org.partnerplatform.sales.repository;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -37,6 +39,12 @@ public class SalesOrderLine extends PanacheEntityBase {
     /** The product's ticket validity as sold (ISO-8601); null for lines sold before tickets were signed. */
     @Column(name = "ticket_validity")
     public String ticketValidity;
+    /** The travel date the partner asked for: the tickets are valid that whole day at least. */
+    @Column(name = "travel_date")
+    public LocalDate travelDate;
+    /** The start of validity the partner asked for (a travel date's start of day); null: from the confirmation. */
+    @Column(name = "valid_from")
+    public Instant validFrom;
     /** The credit that refunded this line; null while it is not refunded. */
     @Column(name = "credit_id")
     public UUID creditId;

@@ -79,7 +79,7 @@ final class OrderHttp {
      * (Bean Validation on the body has given field-level errors first).
      */
     static SaleCommand command(SaleCommand.Mode mode, long organisationId, String idempotencyKey, SaleRequestBody body) {
-        var lines = body.lines().stream().map(l -> new SaleRequest.Line(l.productId(), l.userProfile(), l.quantity())).toList();
+        var lines = body.lines().stream().map(l -> new SaleRequest.Line(l.productId(), l.userProfile(), l.quantity(), l.travelDate(), l.validFrom())).toList();
         String key = requireIdempotencyKey(idempotencyKey);
         List<String> violations = EventSchemas.violations(EventType.SALE_REQUEST,
                 EventJson.write(new SaleRequest(key, body.distributionChannelId(), lines, body.externalReference())));

@@ -245,6 +245,8 @@ public class SaleService {
             line.taxAmount = p.vat();
             line.taxCode = TAX_CODE;
             line.ticketValidity = p.product().ticketValidity();
+            line.validFrom = TicketValidity.requestedStart(requested.travelDate(), requested.validFrom(), now, clock.getZone()).orElse(null);
+            line.travelDate = requested.travelDate();
             lines.add(line);
         }
         List<Ticket> tickets = sell ? PlacedOrder.issueTickets(order, lines, now) : List.of();

@@ -1,6 +1,8 @@
 package org.partnerplatform.sales.service;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,11 +27,13 @@ import org.partnerplatform.tickets.TicketSigner;
 public class TicketIssuer {
     private final TicketKeys keys;
     private final String issuer;
+    private final ZoneId zone;
 
-    public TicketIssuer(TicketKeys keys, SalesConfig config,
+    public TicketIssuer(TicketKeys keys, SalesConfig config, Clock clock,
             @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") Environment environment,
             @ConfigProperty(name = "platform.domain", defaultValue = "partnerplatform.local") String domain) {
         this.keys = keys;
+        this.zone = clock.getZone();
         this.issuer = config.tickets().issuer().orElse("https://sales." + environment.label() + "." + domain + "/");
     }
 
@@ -38,7 +42,7 @@ public class TicketIssuer {
         return issuer;
     }
 
-    /** Signs the tickets of the order's lines, valid from {@code start}. */
+    /** Signs the tickets of the order's lines, valid from the start each line asked for, else from {@code start} (the confirmation). */
     public void sign(UUID orderId, List<SalesOrderLine> lines, List<Ticket> tickets, Instant start) {
         if (tickets.isEmpty()) {
             return;
@@ -46,7 +50,8 @@ public class TicketIssuer {
         TicketKeys.Signer signer = keys.signer();
         Map<UUID, SalesOrderLine> byId = lines.stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
         for (Ticket t : tickets) {
-            TicketValidity validity = TicketValidity.of(start, byId.get(t.orderLineId).ticketValidity);
+            SalesOrderLine line = byId.get(t.orderLineId);
+            TicketValidity validity = TicketValidity.of(line.validFrom != null ? line.validFrom : start, line.ticketValidity, line.travelDate, zone);
             t.validFrom = validity.from();
             t.validTo = validity.to();
             t.signingKeyId = signer.kid();

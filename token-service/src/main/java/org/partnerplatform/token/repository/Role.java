@@ -13,7 +13,8 @@ public enum Role {
     KLIENTADMINISTRATOR(Roles.KLIENTADMINISTRATOR, false),
     PARTNER(Roles.PARTNER, false),
     FINANCE(Roles.FINANCE, true),
-    OPERATOR(Roles.OPERATOR, false);
+    OPERATOR(Roles.OPERATOR, false),
+    INSPECTOR(Roles.INSPECTOR, false);
 
     private final String claimValue;
     private final boolean platformWide;

@@ -36,10 +36,15 @@ public final class ClientRolePolicy {
         }
     }
 
-    /** OPERATOR reads what an operator is owed, so only an operator organisation's clients may hold it. */
+    /**
+     * OPERATOR reads what an operator is owed and INSPECTOR checks an operator's tickets, so only an operator
+     * organisation's clients may hold them.
+     */
     public static void requireFitsOrganisation(OrganisationType type, Set<Role> roles) {
-        if (roles.contains(Role.OPERATOR) && type != OrganisationType.OPERATOR) {
-            throw ProblemException.badRequest("role-not-allowed", Role.OPERATOR.claimValue() + " is given only to clients of operator organisations");
+        for (Role operatorsOnly : Set.of(Role.OPERATOR, Role.INSPECTOR)) {
+            if (roles.contains(operatorsOnly) && type != OrganisationType.OPERATOR) {
+                throw ProblemException.badRequest("role-not-allowed", operatorsOnly.claimValue() + " is given only to clients of operator organisations");
+            }
         }
     }
 

@@ -34,6 +34,10 @@ class ClientRolePolicyTest {
                 EnumSet.of(Role.OPERATOR))).doesNotThrowAnyException();
         assertStatus(() -> ClientRolePolicy.requireFitsOrganisation(org.partnerplatform.token.repository.OrganisationType.PARTNER,
                 EnumSet.of(Role.PARTNER, Role.OPERATOR)), 400);
+        assertStatus(() -> ClientRolePolicy.requireFitsOrganisation(org.partnerplatform.token.repository.OrganisationType.PARTNER,
+                EnumSet.of(Role.INSPECTOR)), 400);
+        assertThatCode(() -> ClientRolePolicy.requireFitsOrganisation(org.partnerplatform.token.repository.OrganisationType.OPERATOR,
+                EnumSet.of(Role.OPERATOR, Role.INSPECTOR))).doesNotThrowAnyException();
         assertThatCode(() -> ClientRolePolicy.requireFitsOrganisation(org.partnerplatform.token.repository.OrganisationType.PARTNER,
                 EnumSet.of(Role.PARTNER))).doesNotThrowAnyException();
     }
