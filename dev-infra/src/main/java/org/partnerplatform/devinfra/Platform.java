@@ -164,6 +164,7 @@ public final class Platform implements AutoCloseable {
         if (service == Service.SALES) {
             // The ticket signing keys are stored under a key of their own in a real deployment; here the platform's one will do.
             env.put("PLATFORM_SALES_TICKETS_KEY_ENCRYPTION_KEY", settings.keyEncryptionKey());
+            env.put("PLATFORM_SALES_CREATE_TOPICS", "true");
         }
         if (service == Service.CATALOG) {
             // No operator creates topics here (as Strimzi would): catalog-service makes its topics compacted itself.

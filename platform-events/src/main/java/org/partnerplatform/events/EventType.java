@@ -16,6 +16,7 @@ import org.partnerplatform.events.sales.RefundResult;
 import org.partnerplatform.events.sales.SaleRequest;
 import org.partnerplatform.events.sales.SaleResult;
 import org.partnerplatform.events.sales.SalesDayTotals;
+import org.partnerplatform.events.sales.TicketDisabled;
 import org.partnerplatform.events.settlement.SettlementClosed;
 import org.partnerplatform.events.settlement.SettlementCorrected;
 import org.partnerplatform.events.settlement.SettlementEntryRecorded;
@@ -52,6 +53,7 @@ public enum EventType {
     ORDER_CANCELLED("org.partnerplatform.sales.OrderCancelled.v1", OrderCancelled.class),
     ORDER_EXPIRED("org.partnerplatform.sales.OrderExpired.v1", OrderExpired.class),
     SALES_DAY_TOTALS("org.partnerplatform.sales.SalesDayTotals.v1", SalesDayTotals.class),
+    TICKET_DISABLED("org.partnerplatform.sales.TicketDisabled.v1", TicketDisabled.class),
     SETTLEMENT_ENTRY_RECORDED("org.partnerplatform.settlement.SettlementEntryRecorded.v1", SettlementEntryRecorded.class),
     SETTLEMENT_CLOSED("org.partnerplatform.settlement.SettlementClosed.v1", SettlementClosed.class),
     SETTLEMENT_CORRECTED("org.partnerplatform.settlement.SettlementCorrected.v1", SettlementCorrected.class),

@@ -13,6 +13,8 @@ public final class Topics {
     public static final String CATALOG_PRODUCTS = "catalog.products";
     public static final String CATALOG_AGREEMENTS = "catalog.agreements";
     public static final String SALES_ORDER_EVENTS = "sales.order-events";
+    /** Compacted, key ticket id: every disabled (refunded) ticket, for operators' systems and inspectors. */
+    public static final String SALES_DISABLED_TICKETS = "sales.disabled-tickets";
     public static final String SETTLEMENT_EVENTS = "settlement.events";
 
     public static final String SALES_REQUESTS_PREFIX = "sales.requests.";

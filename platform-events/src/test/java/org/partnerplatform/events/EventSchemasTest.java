@@ -69,6 +69,7 @@ class EventSchemasTest {
         samples.put(EventType.ORDER_EXPIRED, new OrderExpired("o-1", 1, 42, NOW, NOW.plusSeconds(5)));
         samples.put(EventType.SETTLEMENT_ENTRY_RECORDED, new SettlementEntryRecorded("e-1", "SALE", "o-1", 42, 7, "agr-1", "NOK", "798.00", "85.50", "39.90", "758.10", 500, NOW, NOW));
         samples.put(EventType.SALES_DAY_TOTALS, new SalesDayTotals(42, DAY, "NOK", 3, "1197.00", 1, "399.00", NOW));
+        samples.put(EventType.TICKET_DISABLED, new org.partnerplatform.events.sales.TicketDisabled("t-1", "o-1", 7, "VYG", NOW, NOW.plusSeconds(5400)));
         SettlementTotals whole = new SettlementTotals(null, 3, "1197.00", 1, "399.00", "798.00", "85.50", "39.90", "758.10");
         SettlementTotals operator = new SettlementTotals(7L, 3, "1197.00", 1, "399.00", "798.00", "85.50", "39.90", "758.10");
         samples.put(EventType.SETTLEMENT_CLOSED, new SettlementClosed("s-1", 42, 1, DAY, "NOK", 4, whole, List.of(operator), NOW));

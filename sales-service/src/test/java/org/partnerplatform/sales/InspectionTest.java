@@ -15,13 +15,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.partnerplatform.events.EventJson;
+import org.partnerplatform.events.EventSchemas;
+import org.partnerplatform.events.EventType;
+import org.partnerplatform.events.Topics;
 import org.partnerplatform.events.catalog.ProductPrice;
+import org.partnerplatform.events.sales.TicketDisabled;
 import org.partnerplatform.testsupport.KafkaTestClient;
 import org.partnerplatform.testsupport.KafkaTestResource;
 import org.partnerplatform.testsupport.OidcTestResource;
@@ -114,5 +122,24 @@ class InspectionTest {
         // Another operator's inspector does not get this operator's disabled tickets.
         assertThat(DisabledList.union(syncDisabled(inspector(SalesFixtures.OPERATOR + 1)))).doesNotContain(refundedId);
         OrdersTest.as(partner).get("/v1/tickets/disabled").then().statusCode(403);
+
+        // Operators' systems: the compacted topic has each disabled ticket under its id.
+        var records = kafka.readUntil(Topics.SALES_DISABLED_TICKETS, r -> r.value().contains(orderId), 2, Duration.ofSeconds(20));
+        assertThat(records).extracting(r -> r.key()).contains(refundedId).doesNotHaveDuplicates();
+        records.forEach(r -> assertThat(EventSchemas.violations(EventType.TICKET_DISABLED, r.value())).isEmpty());
+        TicketDisabled event = EventJson.read(records.stream().filter(r -> refundedId.equals(r.key())).findFirst().orElseThrow().value(),
+                TicketDisabled.class);
+        assertThat(event.operatorOrganisationId()).isEqualTo(SalesFixtures.OPERATOR);
+        assertThat(event.operatorCodespace()).isEqualTo("VYG");
+        assertThat(event.validTo()).isEqualTo(Instant.parse(tickets.getString("find { it.ticketId == '" + refundedId + "' }.validTo")));
+    }
+
+    @Test
+    void theDisabledTicketsTopicIsCompacted() throws Exception {
+        try (var admin = SharedInfrastructure.kafka().admin()) {
+            var topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.SALES_DISABLED_TICKETS);
+            var config = admin.describeConfigs(List.of(topic)).all().get(10, TimeUnit.SECONDS).get(topic);
+            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
     }
 }

@@ -1,35 +1,16 @@
 package org.partnerplatform.catalog.config;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import org.partnerplatform.events.Topics;
+import org.partnerplatform.messaging.topics.CompactedTopics;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -46,7 +27,6 @@ import io.quarkus.runtime.StartupEvent;
  */
 @ApplicationScoped
 public class CatalogTopics {
-    private static final Logger LOG = Logger.getLogger(CatalogTopics.class);
     public static final List<String> STATE_TOPICS = List.of(Topics.CATALOG_PRODUCTS, Topics.CATALOG_AGREEMENTS);
 
     private final boolean enabled;
@@ -66,75 +46,8 @@ public class CatalogTopics {
 
     /** Before the outbox relay starts (it observes the same event at the default priority), so nothing auto-creates them first. */
     void ensure(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-        if (!enabled) {
-            return;
-        }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
-            ensureCompacted(admin, STATE_TOPICS, partitions, replicationFactor, Duration.ofSeconds(30));
-        }
-    }
-
-    /** A topic's configuration; a topic that another client created a moment ago may be unknown for a moment. */
-    private static Config describe(Admin admin, ConfigResource topic, Duration timeout)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                return admin.describeConfigs(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(100);
-            }
-        }
-    }
-
-    /** Creates the topics compacted, or makes existing ones compacted. */
-    static void ensureCompacted(Admin admin, Collection<String> names, Optional<Integer> partitions, Optional<Short> replicationFactor,
-            Duration timeout) {
-        try {
-            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            List<NewTopic> missing = new ArrayList<>();
-            for (String name : names) {
-                if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, replicationFactor)
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
-                }
-            }
-            Set<String> createdHere = new HashSet<>();
-            for (var created : admin.createTopics(missing).values().entrySet()) {
-                try {
-                    created.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                    createdHere.add(created.getKey());
-                    LOG.infof("created compacted topic %s", created.getKey());
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
-            for (String name : names) {
-                if (createdHere.contains(name)) {
-                    // Created compacted just now; its metadata may not have reached every broker yet, so it is not read back.
-                    continue;
-                }
-                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
-                ConfigEntry policy = describe(admin, topic, timeout).get(TopicConfig.CLEANUP_POLICY_CONFIG);
-                if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
-                    LOG.warnf("topic %s has cleanup.policy=%s; setting it to compact", name, policy == null ? null : policy.value());
-                    admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
-                            new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT), AlterConfigOp.OpType.SET))))
-                            .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while setting up the catalog's topics", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot make sure that " + names + " exist and are compacted "
-                    + "(platform.catalog.create-topics=true): " + e, e);
+        if (enabled) {
+            CompactedTopics.ensure(bootstrapServers, STATE_TOPICS, partitions, replicationFactor);
         }
     }
 }

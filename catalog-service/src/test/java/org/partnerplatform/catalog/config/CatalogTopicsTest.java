@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
+import org.partnerplatform.messaging.topics.CompactedTopics;
 import org.partnerplatform.testsupport.SharedInfrastructure;
 
 /** The catalog's full-state topics are compacted whether catalog-service creates them or finds them. */
@@ -27,9 +28,9 @@ class CatalogTopicsTest {
             admin.createTopics(List.of(new NewTopic(existing, Optional.of(1), Optional.empty())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)))).all().get(30, TimeUnit.SECONDS);
 
-            CatalogTopics.ensureCompacted(admin, List.of(fresh, existing), Optional.of(2), Optional.empty(), Duration.ofSeconds(30));
+            CompactedTopics.ensureCompacted(admin, List.of(fresh, existing), Optional.of(2), Optional.empty(), Duration.ofSeconds(30));
             // Twice: a restart finds both as they should be and changes nothing.
-            CatalogTopics.ensureCompacted(admin, List.of(fresh, existing), Optional.of(2), Optional.empty(), Duration.ofSeconds(30));
+            CompactedTopics.ensureCompacted(admin, List.of(fresh, existing), Optional.of(2), Optional.empty(), Duration.ofSeconds(30));
 
             assertThat(cleanupPolicy(admin, fresh)).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
             assertThat(cleanupPolicy(admin, existing)).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);

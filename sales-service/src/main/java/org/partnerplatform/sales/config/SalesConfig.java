@@ -29,6 +29,10 @@ public interface SalesConfig {
     @WithDefault("5m")
     String dayTotalsEvery();
 
+    /** Whether this service creates the compacted topic of disabled tickets itself (dev, test, the embedded platform). */
+    @WithDefault("false")
+    boolean createTopics();
+
     Tickets tickets();
 
     /** Signed tickets and their keys (docs/tickets.md). */

@@ -10,6 +10,7 @@ import org.partnerplatform.events.sales.OrderConfirmed;
 import org.partnerplatform.events.sales.OrderExpired;
 import org.partnerplatform.events.sales.OrderRefunded;
 import org.partnerplatform.events.sales.RefundResult;
+import org.partnerplatform.events.sales.TicketDisabled;
 import org.partnerplatform.sales.repository.OrderCredit;
 import org.partnerplatform.sales.repository.SalesOrder;
 import org.partnerplatform.sales.repository.SalesOrderLine;
@@ -42,6 +43,11 @@ public final class OrderEvents {
                 Amounts.format(c.totalAmount()), Amounts.format(c.totalTaxAmount()), c.currency(),
                 outcome.affectedOrderLineIds().stream().map(UUID::toString).toList(), outcome.disabledTicketIds().stream().map(UUID::toString).toList(),
                 null, null);
+    }
+
+    public static TicketDisabled ticketDisabled(SalesOrder order, Ticket ticket) {
+        return new TicketDisabled(ticket.id.toString(), order.id.toString(), order.operatorOrganisationId, ticket.operatorCodespace(),
+                ticket.disabledAt, ticket.validTo);
     }
 
     public static OrderCancelled cancelled(SalesOrder order, Instant at) {

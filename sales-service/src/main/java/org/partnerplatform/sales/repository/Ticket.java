@@ -43,4 +43,10 @@ public class Ticket extends PanacheEntityBase {
     /** The signed ticket, a compact JWS (docs/tickets.md); null for tickets issued before tickets were signed. */
     @Column(columnDefinition = "text")
     public String signed;
+
+    /** The operator's codespace, the prefix of the product id (catalog makes every product id start with it). */
+    public String operatorCodespace() {
+        int colon = productId.indexOf(':');
+        return colon > 0 ? productId.substring(0, colon) : productId;
+    }
 }

@@ -170,6 +170,8 @@ public class OrderService {
             placed.tickets().stream().filter(t -> disabled.contains(t.id)).forEach(t -> {
                 t.status = Ticket.DISABLED;
                 t.disabledAt = now;
+                work.publish(OutgoingEvent.of(Topics.SALES_DISABLED_TICKETS, t.id.toString(), OrderEvents.ticketDisabled(order, t))
+                        .withCorrelationId(correlationId));
             });
             IdempotencyRecord record = new IdempotencyRecord();
             record.organisationId = command.organisationId();

@@ -20,8 +20,7 @@ import org.partnerplatform.tickets.TicketClaims;
 import org.partnerplatform.tickets.TicketSigner;
 
 /**
- * Gives each new ticket its validity and its signed form, with the ticket key that signs now. The operator's
- * codespace a ticket names is its product id's prefix (catalog makes every product id start with its codespace).
+ * Gives each new ticket its validity and its signed form, with the ticket key that signs now.
  */
 @ApplicationScoped
 public class TicketIssuer {
@@ -55,13 +54,8 @@ public class TicketIssuer {
             t.validFrom = validity.from();
             t.validTo = validity.to();
             t.signingKeyId = signer.kid();
-            t.signed = TicketSigner.sign(new TicketClaims(t.id.toString(), orderId.toString(), codespace(t.productId), t.productId, t.userProfile,
+            t.signed = TicketSigner.sign(new TicketClaims(t.id.toString(), orderId.toString(), t.operatorCodespace(), t.productId, t.userProfile,
                     validity.from(), validity.to(), issuer, t.issuedAt), signer.kid(), signer.privateKey());
         }
-    }
-
-    static String codespace(String productId) {
-        int colon = productId.indexOf(':');
-        return colon > 0 ? productId.substring(0, colon) : productId;
     }
 }
