@@ -30,7 +30,21 @@ public final class TicketReads {
     private static final String INSPECTED = """
             select t.id, t.status, o.operator_organisation_id from ticket t join sales_order o on o.id = t.order_id where t.id = $1""";
 
+    /** A ticket's stored signed form and the key that signed it. */
+    public record Signed(String kid, String signed) {
+    }
+
+    private static final String STORE_SIGNED = """
+            with stored as (update ticket set signing_key_id = $2, signed = $3 where id = $1 and signed is null returning signing_key_id, signed)
+            select signing_key_id, signed from stored union all select signing_key_id, signed from ticket where id = $1 and not exists (select 1 from stored)""";
+
     private TicketReads() {
+    }
+
+    /** Stores a ticket's signed form unless it has one; answers the one it has now. */
+    public static Uni<Signed> storeSigned(SqlClient sql, UUID ticketId, String kid, String signed) {
+        return sql.preparedQuery(STORE_SIGNED).execute(Tuple.of(ticketId, kid, signed))
+                .map(rows -> new Signed(rows.iterator().next().getString(0), rows.iterator().next().getString(1)));
     }
 
     /**

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.partnerplatform.sales.repository.Ticket;
 import org.partnerplatform.sales.service.SaleService;
+import org.partnerplatform.sales.service.TicketIssuer;
 import org.partnerplatform.web.Caller;
 import org.partnerplatform.web.ProblemException;
 import org.partnerplatform.web.Roles;
@@ -32,9 +33,12 @@ public class TicketResource {
     private final SaleService sales;
     private final Caller caller;
 
-    public TicketResource(SaleService sales, Caller caller) {
+    private final TicketIssuer issuer;
+
+    public TicketResource(SaleService sales, Caller caller, TicketIssuer issuer) {
         this.sales = sales;
         this.caller = caller;
+        this.issuer = issuer;
     }
 
     /** A ticket; {@code signedTicket} is the compact JWS an inspector verifies, null for tickets issued before signing. */
@@ -52,7 +56,8 @@ public class TicketResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The order's tickets, each with its validity and signed form (ES256 JWS; keys at /.well-known/ticket-keys.json)")
     public Uni<List<TicketView>> list(@PathParam("id") String id) {
-        return OrderHttp.visible(sales, caller, id).map(placed -> placed.tickets().stream().map(TicketView::of).toList());
+        return OrderHttp.visible(sales, caller, id).chain(placed -> issuer.signUnsigned(placed.tickets()))
+                .map(tickets -> tickets.stream().map(TicketView::of).toList());
     }
 
     @GET
@@ -63,10 +68,11 @@ public class TicketResource {
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such ticket of a readable order, or a ticket issued before tickets were signed")
     public Uni<Response> qrCode(@PathParam("id") String id, @PathParam("ticketId") String ticketId) {
-        return OrderHttp.visible(sales, caller, id).map(placed -> {
-            Ticket ticket = placed.tickets().stream().filter(t -> t.id.toString().equals(ticketId) && t.signed != null).findFirst()
-                    .orElseThrow(() -> ProblemException.notFound("signed ticket " + ticketId + " of order " + id));
-            return Response.ok(QrCodes.png(ticket.signed), "image/png").header("Cache-Control", "private, no-store").build();
-        });
+        return OrderHttp.visible(sales, caller, id).chain(placed -> issuer.signUnsigned(placed.tickets().stream()
+                .filter(t -> t.id.toString().equals(ticketId)).toList())).map(found -> {
+                    Ticket ticket = found.stream().filter(t -> t.signed != null).findFirst()
+                            .orElseThrow(() -> ProblemException.notFound("signed ticket " + ticketId + " of order " + id));
+                    return Response.ok(QrCodes.png(ticket.signed), "image/png").header("Cache-Control", "private, no-store").build();
+                });
     }
 }

@@ -88,7 +88,7 @@ public class OrderService {
                 return Uni.createFrom().item(placed);
             }
             List<Ticket> tickets = PlacedOrder.issueTickets(order, placed.lines(), now);
-            ticketIssuer.sign(order.id, placed.lines(), tickets, now);
+            ticketIssuer.assignValidity(placed.lines(), tickets, now);
             OrderRows.insertTickets(work, tickets);
             return OrderChanges.confirm(work.sql(), order.id, now).map(v -> {
                 order.status = SalesOrder.CONFIRMED;

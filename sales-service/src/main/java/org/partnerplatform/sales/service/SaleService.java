@@ -250,7 +250,7 @@ public class SaleService {
             lines.add(line);
         }
         List<Ticket> tickets = sell ? PlacedOrder.issueTickets(order, lines, now) : List.of();
-        ticketIssuer.sign(order.id, lines, tickets, now);
+        ticketIssuer.assignValidity(lines, tickets, now);
         OrderRows.insert(work, order, lines, tickets);
         return new PlacedOrder(order, lines, tickets, List.of());
     }

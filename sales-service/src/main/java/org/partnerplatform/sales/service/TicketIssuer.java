@@ -16,22 +16,31 @@ import org.partnerplatform.events.Environment;
 import org.partnerplatform.sales.config.SalesConfig;
 import org.partnerplatform.sales.repository.SalesOrderLine;
 import org.partnerplatform.sales.repository.Ticket;
+import org.partnerplatform.sales.repository.TicketReads;
 import org.partnerplatform.tickets.TicketClaims;
 import org.partnerplatform.tickets.TicketSigner;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
 /**
- * Gives each new ticket its validity and its signed form, with the ticket key that signs now.
+ * Gives each new ticket its validity at confirmation, and its signed form when it is first distributed, with the
+ * ticket key that signs then. Signing is not on the sale path: an ES256 signature costs about 150 µs of CPU (JDK 25,
+ * this machine; 600 µs on 17), and signing every ticket at confirmation halved the money path's throughput
+ * (docs/benchmarks.md, "Signed tickets"); the claims, the validity included, are fixed at confirmation either way.
  */
 @ApplicationScoped
 public class TicketIssuer {
     private final TicketKeys keys;
+    private final Pool pool;
     private final String issuer;
     private final ZoneId zone;
 
-    public TicketIssuer(TicketKeys keys, SalesConfig config, Clock clock,
+    public TicketIssuer(TicketKeys keys, Pool pool, SalesConfig config, Clock clock,
             @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") Environment environment,
             @ConfigProperty(name = "platform.domain", defaultValue = "partnerplatform.local") String domain) {
         this.keys = keys;
+        this.pool = pool;
         this.zone = clock.getZone();
         this.issuer = config.tickets().issuer().orElse("https://sales." + environment.label() + "." + domain + "/");
     }
@@ -41,21 +50,40 @@ public class TicketIssuer {
         return issuer;
     }
 
-    /** Signs the tickets of the order's lines, valid from the start each line asked for, else from {@code start} (the confirmation). */
-    public void sign(UUID orderId, List<SalesOrderLine> lines, List<Ticket> tickets, Instant start) {
+    /** Gives new tickets their validity: from the start each line asked for, else from {@code start} (the confirmation). */
+    public void assignValidity(List<SalesOrderLine> lines, List<Ticket> tickets, Instant start) {
         if (tickets.isEmpty()) {
             return;
         }
-        TicketKeys.Signer signer = keys.signer();
         Map<UUID, SalesOrderLine> byId = lines.stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
         for (Ticket t : tickets) {
             SalesOrderLine line = byId.get(t.orderLineId);
             TicketValidity validity = TicketValidity.of(line.validFrom != null ? line.validFrom : start, line.ticketValidity, line.travelDate, zone);
             t.validFrom = validity.from();
             t.validTo = validity.to();
-            t.signingKeyId = signer.kid();
-            t.signed = TicketSigner.sign(new TicketClaims(t.id.toString(), orderId.toString(), t.operatorCodespace(), t.productId, t.userProfile,
-                    validity.from(), validity.to(), issuer, t.issuedAt), signer.kid(), signer.privateKey());
         }
+    }
+
+    /**
+     * Signs the tickets that have a validity and no signed form yet, with the key that signs now, and stores each
+     * signed form unless another request stored one first (then that one is kept: both verify). Answers the tickets,
+     * signed.
+     */
+    public Uni<List<Ticket>> signUnsigned(List<Ticket> tickets) {
+        List<Ticket> unsigned = tickets.stream().filter(t -> t.signed == null && t.validFrom != null).toList();
+        if (unsigned.isEmpty()) {
+            return Uni.createFrom().item(tickets);
+        }
+        TicketKeys.Signer signer = keys.signer();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Ticket t : unsigned) {
+            String signed = TicketSigner.sign(new TicketClaims(t.id.toString(), t.orderId.toString(), t.operatorCodespace(), t.productId,
+                    t.userProfile, t.validFrom, t.validTo, issuer, t.issuedAt), signer.kid(), signer.privateKey());
+            chain = chain.chain(() -> TicketReads.storeSigned(pool, t.id, signer.kid(), signed).invoke(stored -> {
+                t.signingKeyId = stored.kid();
+                t.signed = stored.signed();
+            }).replaceWithVoid());
+        }
+        return chain.replaceWith(tickets);
     }
 }
