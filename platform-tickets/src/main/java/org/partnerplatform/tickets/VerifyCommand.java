@@ -61,6 +61,11 @@ public final class VerifyCommand {
                 err.println(USAGE);
                 return 2;
             }
+            if (!disabled.isEmpty() && operator.isEmpty()) {
+                // A disabled list holds one operator's tickets: without --operator, another operator's refunded ticket would pass.
+                err.println("--disabled needs --operator: a disabled list holds the refunded tickets of one operator\n" + USAGE);
+                return 2;
+            }
             if (ticket.equals("-")) {
                 ticket = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
             }

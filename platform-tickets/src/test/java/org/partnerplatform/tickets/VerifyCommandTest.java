@@ -40,7 +40,7 @@ class VerifyCommandTest {
         Path refunded = Files.writeString(dir.resolve("disabled-1.json"), "{\"items\":[{\"ticketId\":\"" + claims.ticketId() + "\"}]}");
         out.reset();
         assertThat(run(ticket, "--keys", keys.toString(), "--disabled", none.toString(), "--disabled", refunded.toString(),
-                "--issuer", TicketVerifierTest.ISSUER, "-")).isEqualTo(1);
+                "--issuer", TicketVerifierTest.ISSUER, "--operator", "VYG", "-")).isEqualTo(1);
         assertThat(out.toString()).startsWith("REFUSED DISABLED: ticket " + claims.ticketId() + " is disabled (refunded)");
 
         out.reset();
@@ -53,6 +53,8 @@ class VerifyCommandTest {
         assertThat(run("", "some.ticket.here")).isEqualTo(2);
         assertThat(err.toString()).contains("usage");
         assertThat(run("", "--keys", dir.resolve("missing.json").toString(), "--issuer", "x", "a.b.c")).isEqualTo(2);
+        assertThat(run("", "--issuer", "x", "--disabled", "d.json", "a.b.c")).isEqualTo(2);
+        assertThat(err.toString()).contains("--disabled needs --operator");
         assertThat(err.toString()).contains("cannot check");
     }
 }

@@ -10,7 +10,7 @@ public final class Roles {
     public static final String PARTNER = "PARTNER";
     /** Reads settlement. */
     public static final String FINANCE = "FINANCE";
-    /** An operator's own reader of settlement: what partners owe it (its operator statements), nothing else. */
+    /** An operator's own reader of settlement: what partners owe it (its operator statements); it also syncs its disabled tickets. */
     public static final String OPERATOR = "OPERATOR";
     /** An operator's ticket inspector: verifies its operator's tickets and syncs the disabled list. */
     public static final String INSPECTOR = "INSPECTOR";

@@ -97,9 +97,12 @@ class InspectionTest {
         var order = OrdersTest.confirmed(partner);
         String orderId = order.path("id");
         String standardLine = order.path("orderLines.find { it.productId == '" + STANDARD + "' }.lineId");
+        TicketsTest.tickets(partner, orderId); // handed out (signed) first, refunded afterwards
         OrdersTest.as(partner).header("Idempotency-Key", SalesTest.key()).body("{\"orderLineIds\":[\"" + standardLine + "\"]}")
                 .post("/v1/orders/{id}/refunds", orderId).then().statusCode(201);
         JsonPath tickets = TicketsTest.tickets(partner, orderId);
+        assertThat(tickets.getString("find { it.orderLineId == '" + standardLine + "' }.status")).isEqualTo("DISABLED");
+        OrdersTest.as(partner).get(tickets.getString("find { it.orderLineId == '" + standardLine + "' }.qrCode")).then().statusCode(404);
         String refunded = tickets.getString("find { it.orderLineId == '" + standardLine + "' }.signedTicket");
         String refundedId = tickets.getString("find { it.orderLineId == '" + standardLine + "' }.ticketId");
         String valid = tickets.getString("find { it.productId == '" + FLEX + "' }.signedTicket");
@@ -132,6 +135,16 @@ class InspectionTest {
         assertThat(event.operatorOrganisationId()).isEqualTo(SalesFixtures.OPERATOR);
         assertThat(event.operatorCodespace()).isEqualTo("VYG");
         assertThat(event.validTo()).isEqualTo(Instant.parse(tickets.getString("find { it.ticketId == '" + refundedId + "' }.validTo")));
+    }
+
+    @Test
+    void aTicketRefundedBeforeItWasHandedOutIsNeverSigned() {
+        long partner = OrdersTest.partner(kafka, pool, "SELL", "REFUND");
+        String orderId = OrdersTest.confirmed(partner).path("id");
+        OrdersTest.as(partner).header("Idempotency-Key", SalesTest.key()).body("{}").post("/v1/orders/{id}/refunds", orderId).then().statusCode(201);
+        JsonPath tickets = TicketsTest.tickets(partner, orderId);
+        assertThat(tickets.getList("status")).containsOnly("DISABLED");
+        assertThat(tickets.getList("signedTicket")).containsOnlyNulls();
     }
 
     @Test

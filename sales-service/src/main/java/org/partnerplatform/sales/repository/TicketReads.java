@@ -24,7 +24,9 @@ public final class TicketReads {
 
     private static final String DISABLED = """
             select t.id, t.order_id, t.disabled_at, t.valid_to from ticket t join sales_order o on o.id = t.order_id
-             where t.status = 'DISABLED' and (t.disabled_at, t.id) > ($1, $2) and t.disabled_at < $6
+             where t.status = 'DISABLED' and (t.disabled_at, t.id) > ($1, $2)
+               and t.disabled_at < (select least($6, min(a.xact_start)) from pg_stat_activity a
+                                     where a.datname = current_database() and a.pid <> pg_backend_pid() and a.xact_start is not null)
                and ($3::bigint is null or o.operator_organisation_id = $3) and (t.valid_to is null or t.valid_to > $4)
              order by t.disabled_at, t.id limit $5""";
     private static final String INSPECTED = """
@@ -34,9 +36,10 @@ public final class TicketReads {
     public record Signed(String kid, String signed) {
     }
 
+    /** A concurrent first signing waits for the row and then keeps the signed form stored first (both verify). */
     private static final String STORE_SIGNED = """
-            with stored as (update ticket set signing_key_id = $2, signed = $3 where id = $1 and signed is null returning signing_key_id, signed)
-            select signing_key_id, signed from stored union all select signing_key_id, signed from ticket where id = $1 and not exists (select 1 from stored)""";
+            update ticket set signed = coalesce(signed, $3), signing_key_id = case when signed is null then $2 else signing_key_id end
+             where id = $1 returning signing_key_id, signed""";
 
     private TicketReads() {
     }
@@ -48,8 +51,10 @@ public final class TicketReads {
     }
 
     /**
-     * Disabled tickets after (disabledAt, ticketId) and before {@code until}, oldest first, of one operator (null: all),
-     * leaving out those whose validity ended before {@code validAfter} (no inspector needs them).
+     * Disabled tickets after (disabledAt, ticketId), oldest first, of one operator (null: all), leaving out those whose
+     * validity ended before {@code validAfter} (no inspector needs them). The page ends before {@code until} and before
+     * the start of the oldest transaction still running in this database: a refund sets its tickets' disabledAt after
+     * its transaction began, so no transaction still running can add a row behind the page's last cursor.
      */
     public static Uni<List<Disabled>> disabledAfter(SqlClient sql, Instant since, UUID after, Instant until, Long operator, Instant validAfter,
             int limit) {

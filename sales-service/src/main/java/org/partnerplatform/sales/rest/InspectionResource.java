@@ -31,6 +31,7 @@ import org.partnerplatform.web.Caller;
 import org.partnerplatform.web.ProblemException;
 import org.partnerplatform.web.Roles;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 /** Inspection (docs/tickets.md): an operator's inspector verifies a ticket online and syncs the disabled list for offline checks. */
@@ -63,6 +64,7 @@ public class InspectionResource {
     @Path("/verify")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.INSPECTOR)
+    @Blocking
     @Operation(summary = "Verifies a signed ticket for the inspector's operator: signature, key, issuer, validity, operator, disabled; always 200 with the verdict")
     public Uni<VerdictView> verify(@NotNull @Valid VerifyRequest request) {
         return inspection.verify(request.ticket(), caller.organisationId()).map(VerdictView::of);

@@ -23,12 +23,18 @@ import org.partnerplatform.web.Caller;
 import org.partnerplatform.web.ProblemException;
 import org.partnerplatform.web.Roles;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
-/** An order's tickets with their signed form (docs/tickets.md), and each as a QR code. Another organisation's order answers 404. */
+/**
+ * An order's tickets with their signed form (docs/tickets.md), and each as a QR code, for the partner that sold them
+ * (usable tickets are its to hand out; finance reads orders, not tickets). Another organisation's order answers 404.
+ * Signing and drawing are CPU work, so these run on a worker thread, not on the event loop.
+ */
 @Path("/v1/orders/{id}/tickets")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed({ Roles.PARTNER, Roles.PLATFORM_ADMIN, Roles.FINANCE })
+@RolesAllowed(Roles.PARTNER)
+@Blocking
 public class TicketResource {
     private final SaleService sales;
     private final Caller caller;
@@ -66,12 +72,12 @@ public class TicketResource {
     @Operation(summary = "A ticket's signed form as a QR code (PNG) to show on a phone")
     @APIResponse(responseCode = "200", description = "The QR code", content = @Content(mediaType = "image/png",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "No such ticket of a readable order, or a ticket issued before tickets were signed")
+    @APIResponse(responseCode = "404", description = "No such ticket of the partner's order, a disabled (refunded) one, or one issued before tickets were signed")
     public Uni<Response> qrCode(@PathParam("id") String id, @PathParam("ticketId") String ticketId) {
         return OrderHttp.visible(sales, caller, id).chain(placed -> issuer.signUnsigned(placed.tickets().stream()
                 .filter(t -> t.id.toString().equals(ticketId)).toList())).map(found -> {
-                    Ticket ticket = found.stream().filter(t -> t.signed != null).findFirst()
-                            .orElseThrow(() -> ProblemException.notFound("signed ticket " + ticketId + " of order " + id));
+                    Ticket ticket = found.stream().filter(t -> t.signed != null && Ticket.ISSUED.equals(t.status)).findFirst()
+                            .orElseThrow(() -> ProblemException.notFound("issued, signed ticket " + ticketId + " of order " + id));
                     return Response.ok(QrCodes.png(ticket.signed), "image/png").header("Cache-Control", "private, no-store").build();
                 });
     }

@@ -65,12 +65,13 @@ public class TicketIssuer {
     }
 
     /**
-     * Signs the tickets that have a validity and no signed form yet, with the key that signs now, and stores each
+     * Signs the issued tickets that have a validity and no signed form yet, with the key that signs now, and stores each
      * signed form unless another request stored one first (then that one is kept: both verify). Answers the tickets,
      * signed.
      */
     public Uni<List<Ticket>> signUnsigned(List<Ticket> tickets) {
-        List<Ticket> unsigned = tickets.stream().filter(t -> t.signed == null && t.validFrom != null).toList();
+        // A disabled (refunded) ticket is never signed: it must not become a usable ticket after its refund.
+        List<Ticket> unsigned = tickets.stream().filter(t -> t.signed == null && t.validFrom != null && Ticket.ISSUED.equals(t.status)).toList();
         if (unsigned.isEmpty()) {
             return Uni.createFrom().item(tickets);
         }

@@ -3,6 +3,7 @@ package org.partnerplatform.sales.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -50,6 +51,14 @@ public record TicketValidity(Instant from, Instant to) {
         return Optional.empty();
     }
 
+    /** Days are calendar days in the zone (a P7D pass holds seven days whatever the DST changes), hours and minutes exact. */
+    static Instant plusValidity(Instant from, String iso, ZoneId zone) {
+        int t = iso.indexOf('T');
+        String days = t < 0 ? iso : iso.substring(0, t);
+        Instant to = days.length() > 1 ? from.atZone(zone).plus(Period.parse(days)).toInstant() : from;
+        return t < 0 ? to : to.plus(Duration.parse("P" + iso.substring(t)));
+    }
+
     private static OrderRefusedException refused(String detail) {
         return new OrderRefusedException(422, "invalid-validity-start", detail);
     }
@@ -57,7 +66,7 @@ public record TicketValidity(Instant from, Instant to) {
     /** From the start for the product's validity; for a travel date at least until that day's end in the zone. */
     public static TicketValidity of(Instant start, String productValidity, LocalDate travelDate, ZoneId zone) {
         Instant from = start.truncatedTo(ChronoUnit.SECONDS);
-        Instant to = from.plus(productValidity == null ? DEFAULT : Duration.parse(productValidity));
+        Instant to = plusValidity(from, productValidity == null ? "P1D" : productValidity, zone);
         if (travelDate != null) {
             Instant dayEnd = travelDate.plusDays(1).atStartOfDay(zone).toInstant();
             to = to.isBefore(dayEnd) ? dayEnd : to;

@@ -19,7 +19,8 @@ class TicketValidityTest {
         TicketValidity single = TicketValidity.of(NOW, "PT90M", null, OSLO);
         assertThat(single.from()).isEqualTo(Instant.parse("2027-03-27T10:15:30Z"));
         assertThat(single.to()).isEqualTo(Instant.parse("2027-03-27T11:45:30Z"));
-        assertThat(TicketValidity.of(NOW, null, null, OSLO).to()).isEqualTo(Instant.parse("2027-03-28T10:15:30Z"));
+        // A day ticket is a calendar day: bought the day before the spring DST change, it holds 23 hours.
+        assertThat(TicketValidity.of(NOW, null, null, OSLO).to()).isEqualTo(Instant.parse("2027-03-28T09:15:30Z"));
     }
 
     @Test
@@ -29,8 +30,10 @@ class TicketValidityTest {
         assertThat(start).isEqualTo(Instant.parse("2027-03-27T23:00:00Z"));
         TicketValidity day = TicketValidity.of(start, "PT90M", LocalDate.parse("2027-03-28"), OSLO);
         assertThat(day.to()).isEqualTo(Instant.parse("2027-03-28T22:00:00Z"));
+        // Days are calendar days: seven days from that midnight is the midnight of 4 April (+02:00), 167 hours later.
         TicketValidity week = TicketValidity.of(start, "P7D", LocalDate.parse("2027-03-28"), OSLO);
-        assertThat(week.to()).isEqualTo(start.plus(Duration.ofDays(7)));
+        assertThat(week.to()).isEqualTo(Instant.parse("2027-04-03T22:00:00Z"));
+        assertThat(TicketValidity.of(start, "P1DT12H", null, OSLO).to()).isEqualTo(Instant.parse("2027-03-29T10:00:00Z"));
     }
 
     @Test
