@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -109,6 +111,8 @@ class NetexImportTest {
                 .body("distributionChannels", equalTo(List.of("WEB", "APP")))
                 .body("validFrom", equalTo("2026-06-01"))
                 .body("validTo", equalTo("2027-12-31"))
+                // The fare product's UsageValidityPeriod, by reference.
+                .body("ticketValidity", equalTo("P2D"))
                 .body("vatGroup", equalTo("TRANSPORT_AND_TICKETS_VAT"))
                 .body("dataSource", equalTo("NETEX_IMPORT"))
                 .body("dataCredit", equalTo("Data made available by Entur"))
@@ -119,12 +123,15 @@ class NetexImportTest {
                 .body("distributionChannels", equalTo(List.of("WEB")))
                 .body("validFrom", equalTo("2026-01-01"))
                 .body("validTo", nullValue())
+                // The package's own UsageValidityPeriod, inline.
+                .body("ticketValidity", equalTo("PT1H30M"))
                 .body("name.en", nullValue());
         // Priced through the package's PreassignedFareProduct; the channel from its type.
         product(LILLEHAMMER)
                 .body("prices.userProfile", equalTo(List.of("ADULT", "SENIOR")))
                 .body("prices.amount", equalTo(List.of("429.00", "214.50")))
-                .body("distributionChannels", equalTo(List.of("AGENCY")));
+                .body("distributionChannels", equalTo(List.of("AGENCY")))
+                .body("ticketValidity", equalTo("P1D"));
         given().auth().oauth2(admin()).get("/v1/admin/operators").then()
                 .body("find { it.codespace == 'VYG' }.organisationId", equalTo((int) vy));
 
@@ -132,6 +139,20 @@ class NetexImportTest {
         importNetex(sample()).statusCode(200)
                 .body("created", empty()).body("updated", empty()).body("unchanged", equalTo(List.of(BERGEN, TRONDHEIM, LILLEHAMMER)));
         product(BERGEN).body("version", equalTo(0));
+
+        // An admin's ticket validity survives an import whose data says none (it would otherwise go back to P1D).
+        Map<String, Object> lillehammer = new HashMap<>();
+        lillehammer.put("name", Map.of("nb", "Oslo S–Lillehammer"));
+        lillehammer.put("prices", List.of(Map.of("userProfile", "ADULT", "amount", "429.00"), Map.of("userProfile", "SENIOR", "amount", "214.50")));
+        lillehammer.put("distributionChannels", List.of("AGENCY"));
+        lillehammer.put("validFrom", product(LILLEHAMMER).extract().path("validFrom"));
+        lillehammer.put("validTo", product(LILLEHAMMER).extract().path("validTo"));
+        lillehammer.put("ticketValidity", "PT3H");
+        lillehammer.put("version", 0);
+        given().auth().oauth2(admin()).contentType("application/json").body(lillehammer).put("/v1/admin/products/{id}", LILLEHAMMER)
+                .then().statusCode(200).body("ticketValidity", equalTo("PT3H"));
+        importNetex(sample()).statusCode(200).body("unchanged", equalTo(List.of(BERGEN, TRONDHEIM, LILLEHAMMER)));
+        product(LILLEHAMMER).body("version", equalTo(1)).body("ticketValidity", equalTo("PT3H"));
 
         // A changed price is a new version of that product only, published like any change.
         importNetex(sample().replace("<Amount>999.00</Amount>", "<Amount>1099.00</Amount>"), "codespace", "VYG").statusCode(200)

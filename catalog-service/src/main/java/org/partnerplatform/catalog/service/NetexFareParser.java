@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.lang.ref.SoftReference;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -34,13 +35,16 @@ import org.rutebanken.netex.model.CompositeFrame;
 import org.rutebanken.netex.model.DistributionAssignment;
 import org.rutebanken.netex.model.FareFrame;
 import org.rutebanken.netex.model.FarePrice_VersionedChildStructure;
+import org.rutebanken.netex.model.FareProduct_VersionStructure;
 import org.rutebanken.netex.model.FareTable;
+import org.rutebanken.netex.model.GenericParameterAssignments_RelStructure;
 import org.rutebanken.netex.model.MultilingualString;
 import org.rutebanken.netex.model.PriceableObjectRefStructure;
 import org.rutebanken.netex.model.PriceableObject_VersionStructure;
 import org.rutebanken.netex.model.PublicationDeliveryStructure;
 import org.rutebanken.netex.model.SalesOfferPackage;
 import org.rutebanken.netex.model.SalesOfferPackageElement;
+import org.rutebanken.netex.model.UsageValidityPeriod;
 import org.rutebanken.netex.model.UserProfile;
 import org.rutebanken.netex.model.ValidBetween;
 
@@ -56,7 +60,10 @@ import org.rutebanken.netex.model.ValidBetween;
  * STUDENT...) or else the last part of its id; amounts are VAT included, in NOK;</li>
  * <li>its distribution channels are the last part of each DistributionAssignment's DistributionChannelRef (WEB
  * for ENT:DistributionChannel:Web), or else its DistributionChannelType (AGENCY);</li>
- * <li>its validity is the package's ValidBetween, else its frame's, else the composite frame's.</li>
+ * <li>its validity is the package's ValidBetween, else its frame's, else the composite frame's;</li>
+ * <li>its ticket validity is the StandardDuration of the UsageValidityPeriod that a GenericParameterAssignment limits
+ * the package to (inline or by UsageValidityPeriodRef), else the one of its PreassignedFareProduct; none: absent, so
+ * the catalog keeps what the product has (P1D for a new one).</li>
  * </ul>
  * The JAXB context of the whole NeTEx model takes about 4 s to build and holds about 80 MB, so it is built on the
  * first import and kept softly: the collector may drop it when memory runs short, and the next import rebuilds it.
@@ -69,7 +76,7 @@ public class NetexFareParser {
 
     /** A sales package as read, before any of the catalog's rules are applied; {@code problems} say what could not be read. */
     public record SalesPackage(String id, String nameNb, String nameEn, List<PriceInput> prices, List<String> distributionChannels,
-            LocalDate validFrom, LocalDate validTo, List<String> problems) {
+            LocalDate validFrom, LocalDate validTo, String ticketValidity, List<String> problems) {
     }
 
     public record FareData(List<SalesPackage> packages, List<String> warnings) {
@@ -141,12 +148,16 @@ public class NetexFareParser {
         List<PricedCell> cells = new ArrayList<>();
         List<Map.Entry<SalesOfferPackage, Frame>> packages = new ArrayList<>();
         Map<String, String> fareProductNames = new HashMap<>();
+        Map<String, Duration> validityPeriods = new HashMap<>();
+        Map<String, GenericParameterAssignments_RelStructure> fareProductAssignments = new HashMap<>();
         for (Frame frame : frames) {
             FareFrame fare = frame.fare();
             if (fare.getUsageParameters() != null) {
                 for (JAXBElement<?> parameter : fare.getUsageParameters().getUsageParameter_()) {
                     if (parameter.getValue() instanceof UserProfile profile) {
                         profiles.put(profile.getId(), profile.getUserType() != null ? profile.getUserType().name() : lastPart(profile.getId()));
+                    } else if (parameter.getValue() instanceof UsageValidityPeriod period && period.getStandardDuration() != null) {
+                        validityPeriods.put(period.getId(), period.getStandardDuration());
                     }
                 }
             }
@@ -154,6 +165,9 @@ public class NetexFareParser {
                 for (JAXBElement<?> product : fare.getFareProducts().getFareProduct_()) {
                     if (product.getValue() instanceof PriceableObject_VersionStructure named && text(named.getName()) != null) {
                         fareProductNames.put(named.getId(), text(named.getName()));
+                    }
+                    if (product.getValue() instanceof FareProduct_VersionStructure fareProduct && fareProduct.getValidityParameterAssignments() != null) {
+                        fareProductAssignments.put(fareProduct.getId(), fareProduct.getValidityParameterAssignments());
                     }
                 }
             }
@@ -170,7 +184,8 @@ public class NetexFareParser {
         }
         List<SalesPackage> result = new ArrayList<>();
         for (Map.Entry<SalesOfferPackage, Frame> entry : packages) {
-            result.add(salesPackage(entry.getKey(), entry.getValue(), cells, profiles, fareProductNames));
+            result.add(salesPackage(entry.getKey(), entry.getValue(), cells, profiles, fareProductNames,
+                    new NetexUsageValidities(validityPeriods, fareProductAssignments)));
         }
         return result;
     }
@@ -218,7 +233,7 @@ public class NetexFareParser {
     }
 
     private static SalesPackage salesPackage(SalesOfferPackage offer, Frame frame, List<PricedCell> cells, Map<String, String> profiles,
-            Map<String, String> fareProductNames) {
+            Map<String, String> fareProductNames, NetexUsageValidities usageValidities) {
         List<String> problems = new ArrayList<>();
         Set<String> fareProducts = new LinkedHashSet<>();
         if (offer.getSalesOfferPackageElements() != null) {
@@ -287,8 +302,14 @@ public class NetexFareParser {
         if (validity == null) {
             validity = frame.validity();
         }
+        Duration ticketValidity = usageValidities.of(offer.getValidityParameterAssignments());
+        for (String fareProduct : fareProducts) {
+            if (ticketValidity == null) {
+                ticketValidity = usageValidities.of(usageValidities.fareProducts().get(fareProduct));
+            }
+        }
         return new SalesPackage(offer.getId(), nameNb, nameEn, List.copyOf(prices.values()), channels,
-                validity == null ? null : validity.from(), validity == null ? null : validity.to(), problems);
+                validity == null ? null : validity.from(), validity == null ? null : validity.to(), NetexUsageValidities.isoDuration(ticketValidity), problems);
     }
 
     /** The first ValidBetween among validity conditions, as calendar days. */

@@ -27,7 +27,8 @@ import io.vertx.mutiny.core.Vertx;
  * same code as the admin API: a new one is created as a DRAFT, an existing one gets the imported content as a new
  * version (its status stays; an unchanged one is left alone, so a repeated import changes nothing), each change is
  * published on catalog.products. The whole import is one transaction: every package is checked against the
- * catalog's rules first, and one that breaks them refuses the import with every problem listed.
+ * catalog's rules first, and one that breaks them refuses the import with every problem listed. A package whose data
+ * says no ticket validity keeps the product's (a new product gets the default, P1D).
  */
 @ApplicationScoped
 public class NetexImportService {
@@ -95,7 +96,9 @@ public class NetexImportService {
                 if (existing == null) {
                     return products.createInTransaction(product, actor, DataSource.NETEX_IMPORT).invoke(p -> created.add(p.id)).replaceWithVoid();
                 }
-                return products.replaceContentInTransaction(existing, product, actor, DataSource.NETEX_IMPORT)
+                // Data without a ticket validity leaves the product's as it is (an admin may have set it), not back to P1D.
+                NewProduct content = product.ticketValidity() != null ? product : product.withTicketValidity(existing.ticketValidity);
+                return products.replaceContentInTransaction(existing, content, actor, DataSource.NETEX_IMPORT)
                         .invoke(changed -> (changed ? updated : unchanged).add(existing.id)).replaceWithVoid();
             });
         }
@@ -124,7 +127,7 @@ public class NetexImportService {
                 errors.add(p.id() + ".distributionChannels", "the sales package has no distribution assignment");
             }
             NewProduct product = new NewProduct(p.id(), operatorId, codespace, new ProductName(p.nameNb(), p.nameEn()), null, null, p.prices(),
-                    p.distributionChannels(), p.validFrom() != null ? p.validFrom() : settings.today(), p.validTo(), null);
+                    p.distributionChannels(), p.validFrom() != null ? p.validFrom() : settings.today(), p.validTo(), p.ticketValidity());
             for (ConstraintViolation<NewProduct> violation : validator.validate(product)) {
                 errors.add(p.id() + "." + violation.getPropertyPath(), violation.getMessage());
             }

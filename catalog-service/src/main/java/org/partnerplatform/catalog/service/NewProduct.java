@@ -25,6 +25,10 @@ public record NewProduct(
         LocalDate validTo,
         @Pattern(regexp = Patterns.TICKET_VALIDITY, message = "must be an ISO-8601 duration such as PT90M or P1D") String ticketValidity) implements ProductContent {
 
+    public NewProduct withTicketValidity(String validity) {
+        return new NewProduct(id, operatorOrganisationId, codespace, name, vatGroup, vatRate, prices, distributionChannels, validFrom, validTo, validity);
+    }
+
     @Override
     public void checkConsistency(InvalidRequestException.Collector errors) {
         ProductContent.super.checkConsistency(errors);
