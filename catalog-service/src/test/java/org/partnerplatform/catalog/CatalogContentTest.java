@@ -62,8 +62,10 @@ class CatalogContentTest {
     @Test
     void pricesAreSplitIntoAmountWithoutVatAndVatToTheOre() {
         Operator operator = newOperator();
-        String product = operator.publishedProduct(priced(operator, "Standard",
-                "ADULT", "399.00", "CHILD", "99.00", "SENIOR", "399.98", "STUDENT", "0.00", "INFANT", "120.00"));
+        Map<String, Object> content = priced(operator, "Standard",
+                "ADULT", "399.00", "CHILD", "99.00", "SENIOR", "399.98", "STUDENT", "0.00", "INFANT", "120.00");
+        content.put("ticketValidity", "PT90M");
+        String product = operator.publishedProduct(content);
         long partner = newOrganisation();
         String agreementId = agreement(partner, operator).products(product).commission(750).sellable();
 
@@ -78,6 +80,7 @@ class CatalogContentTest {
                 .body("items[0].vatRate", equalTo("12"))
                 .body("items[0].distributionChannels", equalTo(List.of("WEB", "APP")))
                 .body("items[0].validFrom", equalTo(Fixtures.today().minusDays(10).toString()))
+                .body("items[0].ticketValidity", equalTo("PT90M"))
                 .body("items[0].prices.userProfile", equalTo(List.of("ADULT", "CHILD", "SENIOR", "STUDENT", "INFANT")))
                 .body("items[0].prices.currency", equalTo(List.of("NOK", "NOK", "NOK", "NOK", "NOK")))
                 .body("items[0].prices.amount", equalTo(List.of("399.00", "99.00", "399.98", "0.00", "120.00")))

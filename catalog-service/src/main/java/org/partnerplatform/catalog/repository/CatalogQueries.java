@@ -78,7 +78,7 @@ public class CatalogQueries {
                   join page on page.id = c.product_id
                  group by c.product_id)
             select p.id, p.operator_organisation_id, p.codespace, p.name_nb, p.name_en, p.vat_group, p.vat_rate,
-                   p.valid_from, p.valid_to, p.version, p.data_source, page.total,
+                   p.valid_from, p.valid_to, p.ticket_validity, p.version, p.data_source, page.total,
                    pc.agreement_ids, pc.commissions, pc.agreement_channels,
                    array(select pp.user_profile from product_price pp
                           where pp.product_id = p.id and ($6::varchar is null or pp.user_profile = $6)
@@ -149,7 +149,7 @@ public class CatalogQueries {
         }
         return new CatalogRow(row.getString("id"), row.getLong("operator_organisation_id"), row.getString("codespace"),
                 row.getString("name_nb"), row.getString("name_en"), row.getString("vat_group"), row.getString("vat_rate"),
-                row.getLocalDate("valid_from"), row.getLocalDate("valid_to"), row.getLong("version"), prices,
+                row.getLocalDate("valid_from"), row.getLocalDate("valid_to"), row.getString("ticket_validity"), row.getLong("version"), prices,
                 List.of(row.getArrayOfStrings("channels")), coverage, DataSource.valueOf(row.getString("data_source")));
     }
 
@@ -185,7 +185,7 @@ public class CatalogQueries {
 
     /** A product the partner may sell, with the agreements that let it. */
     public record CatalogRow(String id, long operatorOrganisationId, String codespace, String nameNb, String nameEn, String vatGroup,
-            String vatRate, LocalDate validFrom, LocalDate validTo, long version, List<Price> prices, List<String> distributionChannels,
+            String vatRate, LocalDate validFrom, LocalDate validTo, String ticketValidity, long version, List<Price> prices, List<String> distributionChannels,
             List<Coverage> agreements, DataSource dataSource) {
 
         public record Coverage(String agreementId, int commissionBasisPoints, String distributionChannelId) {

@@ -39,6 +39,7 @@ public record CatalogPageView(
             List<String> distributionChannels,
             LocalDate validFrom,
             LocalDate validTo,
+            @Schema(description = "How long a ticket is valid from its start, ISO-8601 (PT90M, P1D)") String ticketValidity,
             long version,
             @Schema(description = "\"Data made available by Entur\" when the product was imported from the hub's NeTEx data (NLOD); else null")
             String dataCredit,
@@ -67,6 +68,6 @@ public record CatalogPageView(
         List<Coverage> coverage = row.agreements().stream()
                 .map(c -> new Coverage(c.agreementId(), c.commissionBasisPoints(), c.distributionChannelId())).toList();
         return new Item(row.id(), row.operatorOrganisationId(), row.codespace(), new ProductName(row.nameNb(), row.nameEn()), row.vatGroup(),
-                row.vatRate(), prices, row.distributionChannels(), row.validFrom(), row.validTo(), row.version(), row.dataSource().credit(), coverage);
+                row.vatRate(), prices, row.distributionChannels(), row.validFrom(), row.validTo(), row.ticketValidity(), row.version(), row.dataSource().credit(), coverage);
     }
 }
