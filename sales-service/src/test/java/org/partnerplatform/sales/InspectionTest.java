@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.partnerplatform.sales.SalesFixtures.publish;
 import static org.partnerplatform.sales.SalesTest.FLEX;
 import static org.partnerplatform.sales.SalesTest.STANDARD;
 
@@ -28,7 +27,6 @@ import org.partnerplatform.events.EventJson;
 import org.partnerplatform.events.EventSchemas;
 import org.partnerplatform.events.EventType;
 import org.partnerplatform.events.Topics;
-import org.partnerplatform.events.catalog.ProductPrice;
 import org.partnerplatform.events.sales.TicketDisabled;
 import org.partnerplatform.testsupport.KafkaTestClient;
 import org.partnerplatform.testsupport.KafkaTestResource;
@@ -61,8 +59,7 @@ class InspectionTest {
     @BeforeAll
     static void catalog() {
         kafka = new KafkaTestClient(SharedInfrastructure.kafka().bootstrapServers());
-        publish(kafka, SalesFixtures.product(STANDARD, "PUBLISHED", 1, new ProductPrice("ADULT", "399.00", "NOK"), new ProductPrice("CHILD", "199.50", "NOK")));
-        publish(kafka, SalesFixtures.product(FLEX, "PUBLISHED", 1, new ProductPrice("ADULT", "599.00", "NOK")));
+        SalesFixtures.publishStandardAndFlex(kafka);
     }
 
     @AfterAll

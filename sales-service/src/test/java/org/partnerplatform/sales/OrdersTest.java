@@ -37,7 +37,6 @@ import org.partnerplatform.events.EventSchemas;
 import org.partnerplatform.events.EventType;
 import org.partnerplatform.events.Topics;
 import org.partnerplatform.events.catalog.AgreementState;
-import org.partnerplatform.events.catalog.ProductPrice;
 import org.partnerplatform.events.sales.OrderConfirmed;
 import org.partnerplatform.events.sales.OrderRefunded;
 import org.partnerplatform.events.sales.RefundRequest;
@@ -75,8 +74,7 @@ class OrdersTest {
     @BeforeAll
     static void catalog() {
         kafka = new KafkaTestClient(SharedInfrastructure.kafka().bootstrapServers());
-        publish(kafka, SalesFixtures.product(STANDARD, "PUBLISHED", 1, new ProductPrice("ADULT", "399.00", "NOK"), new ProductPrice("CHILD", "199.50", "NOK")));
-        publish(kafka, SalesFixtures.product(FLEX, "PUBLISHED", 1, new ProductPrice("ADULT", "599.00", "NOK")));
+        SalesFixtures.publishStandardAndFlex(kafka);
     }
 
     @AfterAll

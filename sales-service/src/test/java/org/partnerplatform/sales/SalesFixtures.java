@@ -41,6 +41,12 @@ final class SalesFixtures {
         kafka.sendCloudEvent(Topics.CATALOG_PRODUCTS, product.id(), EventType.PRODUCT.ceType(), EventJson.write(product));
     }
 
+    /** The two products the order tests sell: STANDARD (ADULT 399.00, CHILD 199.50) and FLEX (ADULT 599.00). */
+    static void publishStandardAndFlex(KafkaTestClient kafka) {
+        publish(kafka, product(SalesTest.STANDARD, "PUBLISHED", 1, new ProductPrice("ADULT", "399.00", "NOK"), new ProductPrice("CHILD", "199.50", "NOK")));
+        publish(kafka, product(SalesTest.FLEX, "PUBLISHED", 1, new ProductPrice("ADULT", "599.00", "NOK")));
+    }
+
     static void publish(KafkaTestClient kafka, AgreementState agreement) {
         kafka.sendCloudEvent(Topics.CATALOG_AGREEMENTS, agreement.id(), EventType.AGREEMENT.ceType(), EventJson.write(agreement));
     }

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.startsWith;
-import static org.partnerplatform.sales.SalesFixtures.publish;
 import static org.partnerplatform.sales.SalesTest.FLEX;
 import static org.partnerplatform.sales.SalesTest.STANDARD;
 
@@ -24,7 +23,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.partnerplatform.events.catalog.ProductPrice;
 import org.partnerplatform.sales.service.TicketKeys;
 import org.partnerplatform.testsupport.KafkaTestClient;
 import org.partnerplatform.testsupport.KafkaTestResource;
@@ -62,8 +60,7 @@ class TicketsTest {
     @BeforeAll
     static void catalog() {
         kafka = new KafkaTestClient(SharedInfrastructure.kafka().bootstrapServers());
-        publish(kafka, SalesFixtures.product(STANDARD, "PUBLISHED", 1, new ProductPrice("ADULT", "399.00", "NOK"), new ProductPrice("CHILD", "199.50", "NOK")));
-        publish(kafka, SalesFixtures.product(FLEX, "PUBLISHED", 1, new ProductPrice("ADULT", "599.00", "NOK")));
+        SalesFixtures.publishStandardAndFlex(kafka);
     }
 
     @AfterAll

@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 import org.partnerplatform.events.Environment;
 import org.partnerplatform.keys.EcKeys;
 import org.partnerplatform.keys.KeyEncryption;
+import org.partnerplatform.keys.KeyRotation;
 import org.partnerplatform.sales.config.SalesConfig;
 import org.partnerplatform.sales.repository.TicketKeyRows;
 import org.partnerplatform.sales.repository.TicketKeyRows.StoredKey;
@@ -66,7 +67,7 @@ public class TicketKeys {
     private final Pool pool;
     private final Clock clock;
     private final KeyEncryption encryption;
-    private final TicketKeyRotation rotation;
+    private final KeyRotation rotation;
     private final Duration reloadInterval;
     private final SecureRandom random = new SecureRandom();
     private volatile Ring ring = new Ring(List.of(), List.of(), TicketJwks.of(Map.of()), Instant.EPOCH);
@@ -77,7 +78,7 @@ public class TicketKeys {
         this.clock = clock;
         SalesConfig.Tickets tickets = config.tickets();
         this.encryption = KeyEncryption.fromBase64(tickets.keyEncryptionKey(), KEK_PROPERTY);
-        this.rotation = new TicketKeyRotation(tickets.keyRotationPeriod(), tickets.keyPublishAhead(), tickets.keyPublishedAfterRetirement());
+        this.rotation = new KeyRotation(tickets.keyRotationPeriod(), tickets.keyPublishAhead(), tickets.keyPublishedAfterRetirement());
         this.reloadInterval = Duration.parse("PT" + tickets.keyReloadEvery().toUpperCase(Locale.ROOT));
         if (encryption.isDevOnly() && environment == Environment.PRODUCTION && LaunchMode.current() == LaunchMode.NORMAL) {
             throw new IllegalStateException(KEK_PROPERTY + " is the committed dev-only value; a PRODUCTION deployment needs a key of its own");
@@ -104,14 +105,14 @@ public class TicketKeys {
     public Uni<Void> advance() {
         Instant now = Instant.now(clock);
         return pool.withTransaction(sql -> TicketKeyRows.lock(sql).chain(() -> TicketKeyRows.current(sql)).chain(current -> {
-            TicketKeyRotation.Plan plan = rotation.plan(current.stream()
-                    .map(k -> new TicketKeyRotation.Key(k.kid(), TicketKeyRows.NEXT.equals(k.status()), k.activatedAt())).toList(), now);
+            KeyRotation.Plan plan = rotation.plan(current.stream()
+                    .map(k -> new KeyRotation.Key(k.kid(), TicketKeyRows.NEXT.equals(k.status()), k.activatedAt())).toList(), now);
             Uni<Void> chain = Uni.createFrom().voidItem();
             if (plan.activate().isPresent()) {
                 chain = chain.chain(() -> TicketKeyRows.activate(sql, plan.activate().get()))
                         .invoke(() -> LOG.infof("ticket key %s signs since now", plan.activate().get()));
             }
-            for (TicketKeyRotation.Retirement r : plan.retire()) {
+            for (KeyRotation.Retirement r : plan.retire()) {
                 chain = chain.chain(() -> TicketKeyRows.retire(sql, r.kid(), r.retiredAt(), r.publishedUntil()))
                         .invoke(() -> LOG.infof("ticket key %s retired at %s, published until %s", r.kid(), r.retiredAt(), r.publishedUntil()));
             }

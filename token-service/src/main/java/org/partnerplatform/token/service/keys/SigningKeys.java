@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.partnerplatform.events.Environment;
 import org.partnerplatform.keys.EcKeys;
 import org.partnerplatform.keys.KeyEncryption;
+import org.partnerplatform.keys.KeyRotation;
 import org.partnerplatform.token.config.IssuerSettings;
 import org.partnerplatform.token.config.TokenConfig;
 import org.partnerplatform.token.repository.AdvisoryLocks;
@@ -68,6 +71,7 @@ public class SigningKeys {
     private final Duration publishAhead;
     private final Duration reloadInterval;
     private final Duration publishedAfterRetirement;
+    private final KeyRotation rotation;
     private volatile KeyRing ring = KeyRing.EMPTY;
 
     public SigningKeys(TokenConfig config, IssuerSettings settings, Clock clock) {
@@ -79,6 +83,7 @@ public class SigningKeys {
         this.publishAhead = config.keyPublishAhead();
         this.reloadInterval = config.keyReloadInterval();
         this.publishedAfterRetirement = settings.lifetime().plus(config.clockSkew());
+        this.rotation = new KeyRotation(rotationPeriod, publishAhead, publishedAfterRetirement);
         if (encryption.isDevOnly() && settings.environment() == Environment.PRODUCTION
                 && LaunchMode.current() == LaunchMode.NORMAL) {
             throw new IllegalStateException("platform.token.key-encryption-key is the committed dev-only value; "
@@ -132,32 +137,26 @@ public class SigningKeys {
     }
 
     private Uni<Void> advance(List<StoredSigningKey> keys, Instant now) {
-        // keys: NEXT and ACTIVE, newest activation first. The first whose time has come signs; those after it are replaced.
-        int signingIndex = 0;
-        while (signingIndex < keys.size() && keys.get(signingIndex).activatedAt.isAfter(now)) {
-            signingIndex++;
-        }
-        if (signingIndex == keys.size()) {
-            return Uni.createFrom().voidItem();
-        }
-        StoredSigningKey signing = keys.get(signingIndex);
-        if (signing.status == SigningKeyStatus.NEXT) {
+        // keys: NEXT and ACTIVE, newest activation first; the rule (shared with the ticket keys) says what changes.
+        KeyRotation.Plan plan = rotation.plan(keys.stream()
+                .map(k -> new KeyRotation.Key(k.kid, k.status == SigningKeyStatus.NEXT, k.activatedAt)).toList(), now);
+        Map<String, StoredSigningKey> byKid = keys.stream().collect(Collectors.toMap(k -> k.kid, k -> k));
+        plan.activate().map(byKid::get).ifPresent(signing -> {
             signing.status = SigningKeyStatus.ACTIVE;
             LOG.infof("signing key %s signs since %s", signing.kid, signing.activatedAt);
-        }
-        for (StoredSigningKey older : keys.subList(signingIndex + 1, keys.size())) {
+        });
+        for (KeyRotation.Retirement retirement : plan.retire()) {
+            StoredSigningKey older = byKid.get(retirement.kid());
             older.status = SigningKeyStatus.RETIRED;
-            older.retiredAt = signing.activatedAt;
-            LOG.infof("signing key %s retired at %s; published until %s", older.kid, older.retiredAt,
-                    older.retiredAt.plus(publishedAfterRetirement));
+            older.retiredAt = retirement.retiredAt();
+            LOG.infof("signing key %s retired at %s; published until %s", older.kid, older.retiredAt, retirement.publishedUntil());
         }
-        boolean pending = signingIndex > 0;
-        Instant due = signing.activatedAt.plus(rotationPeriod);
-        if (!rotationEnabled || pending || now.isBefore(due.minus(publishAhead))) {
+        // Without keys the first is created at start-up (ensureActiveKey), not here.
+        if (!rotationEnabled || keys.isEmpty() || plan.createNextActivatingAt().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         // Flushed first: the promotion above must reach the table before the new NEXT key (one NEXT at a time).
-        Instant activatesAt = due.isAfter(now.plus(publishAhead)) ? due : now.plus(publishAhead);
+        Instant activatesAt = plan.createNextActivatingAt().get();
         return Panache.flush().chain(() -> create(SigningKeyStatus.NEXT, activatesAt)).replaceWithVoid();
     }
 

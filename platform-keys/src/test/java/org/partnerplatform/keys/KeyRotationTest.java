@@ -1,4 +1,4 @@
-package org.partnerplatform.sales.service;
+package org.partnerplatform.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.partnerplatform.sales.service.TicketKeyRotation.Key;
-import org.partnerplatform.sales.service.TicketKeyRotation.Retirement;
+import org.partnerplatform.keys.KeyRotation.Key;
+import org.partnerplatform.keys.KeyRotation.Retirement;
 
-class TicketKeyRotationTest {
+class KeyRotationTest {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    final TicketKeyRotation rotation = new TicketKeyRotation(Duration.ofDays(90), Duration.ofDays(2), Duration.ofDays(122));
+    final KeyRotation rotation = new KeyRotation(Duration.ofDays(90), Duration.ofDays(2), Duration.ofDays(122));
 
     @Test
     void withoutKeysTheFirstSignsAtOnce() {
@@ -35,9 +35,9 @@ class TicketKeyRotationTest {
     void aNextKeyWaitsThenSignsAndTheOldOneIsRetiredButStaysPublished() {
         Instant activation = T0.plus(Duration.ofDays(90));
         List<Key> keys = List.of(new Key("b", true, activation), new Key("a", false, T0));
-        TicketKeyRotation.Plan waiting = rotation.plan(keys, activation.minusSeconds(1));
+        KeyRotation.Plan waiting = rotation.plan(keys, activation.minusSeconds(1));
         assertThat(waiting.isEmpty()).isTrue();
-        TicketKeyRotation.Plan switched = rotation.plan(keys, activation.plusSeconds(5));
+        KeyRotation.Plan switched = rotation.plan(keys, activation.plusSeconds(5));
         assertThat(switched.activate()).contains("b");
         assertThat(switched.retire()).containsExactly(new Retirement("a", activation, activation.plus(Duration.ofDays(122))));
         assertThat(switched.createNextActivatingAt()).isEqualTo(Optional.empty());

@@ -1,4 +1,4 @@
-package org.partnerplatform.sales.service;
+package org.partnerplatform.keys;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The rotation rule of the ticket signing keys, on the NEXT and ACTIVE keys (newest activation first) at a time:
- * the newest key whose activation time has passed signs; a NEXT one among those becomes ACTIVE, and every older key
- * is RETIRED at that activation time and stays published for {@code keepPublished} after it (while tickets it signed
- * can still be valid). A new NEXT key is due when the signing key is older than the rotation period less the
- * publish-ahead time and no NEXT key is waiting; it signs publish-ahead after its creation at the earliest.
+ * The rotation rule of signing keys (token-service's for access tokens, sales-service's for tickets), on the NEXT
+ * and ACTIVE keys (newest activation first) at a time: the newest key whose activation time has passed signs; a NEXT
+ * one among those becomes ACTIVE, and every older key is RETIRED at that activation time and stays published for
+ * {@code keepPublished} after it (while what it signed can still be valid). A new NEXT key is due when the signing
+ * key is older than the rotation period less the publish-ahead time and no NEXT key is waiting; it signs
+ * publish-ahead after its creation at the earliest.
  */
-public record TicketKeyRotation(Duration period, Duration publishAhead, Duration keepPublished) {
+public record KeyRotation(Duration period, Duration publishAhead, Duration keepPublished) {
 
     public record Key(String kid, boolean next, Instant activatedAt) {
     }
