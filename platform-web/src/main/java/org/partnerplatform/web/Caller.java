@@ -37,6 +37,16 @@ public class Caller {
         return TokenClaims.clientId(identity.getPrincipal());
     }
 
+    /** The person, when a person signed in (through the portal) rather than a client calling on its own. */
+    public Optional<String> personId() {
+        return TokenClaims.person(identity.getPrincipal());
+    }
+
+    /** Who acts, as audit records name it: {@code person:<id>} for a person, else the client id. */
+    public String actor() {
+        return personId().map(p -> "person:" + p).orElseGet(this::clientId);
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

@@ -6,6 +6,12 @@ public final class Roles {
     public static final String PLATFORM_ADMIN = "PLATFORM_ADMIN";
     /** Manages the clients of its own organisation, and of no other. */
     public static final String KLIENTADMINISTRATOR = "KLIENTADMINISTRATOR";
+    /** A person who manages the persons of its own organisation (invites, changes roles, removes). */
+    public static final String BRUKERADMINISTRATOR = "BRUKERADMINISTRATOR";
+    /** A person who reads its own organisation's orders. */
+    public static final String SALES_READER = "SALES_READER";
+    /** A person who reads its own organisation's settlements. */
+    public static final String FINANCE_READER = "FINANCE_READER";
     /** Sells. */
     public static final String PARTNER = "PARTNER";
     /** Reads settlement. */

@@ -45,6 +45,20 @@ public final class TokenClaims {
         return principal.getName();
     }
 
+    /**
+     * The person a token speaks for: its subject when that is not the client it was issued to (a client's own token
+     * has sub = client_id; a person's, signed in through a web client, has the person's id).
+     */
+    public static Optional<String> person(Principal principal) {
+        if (principal instanceof JsonWebToken jwt) {
+            String subject = jwt.getSubject();
+            if (subject != null && !subject.equals(clientId(principal))) {
+                return Optional.of(subject);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Issued-at in epoch seconds, or 0 when absent. */
     public static long issuedAt(Principal principal) {
         return principal instanceof JsonWebToken jwt ? jwt.getIssuedAtTime() : 0;

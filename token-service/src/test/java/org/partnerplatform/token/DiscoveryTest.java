@@ -43,12 +43,15 @@ class DiscoveryTest {
             assertThat(metadata.getString("jwks_uri")).isEqualTo(base + "/.well-known/jwks.json");
             assertThat(metadata.getString("introspection_endpoint")).isEqualTo(base + "/oauth/introspect");
             assertThat(metadata.getList("introspection_endpoint_auth_methods_supported")).containsExactly("client_secret_basic", "client_secret_post");
-            assertThat(metadata.getList("grant_types_supported")).containsExactly("client_credentials");
+            assertThat(metadata.getList("grant_types_supported")).containsExactly("client_credentials", "authorization_code");
+            assertThat(metadata.getString("authorization_endpoint")).isEqualTo(base + "/oauth/authorize");
+            assertThat(metadata.getString("end_session_endpoint")).isEqualTo(base + "/oauth/logout");
+            assertThat(metadata.getList("code_challenge_methods_supported")).containsExactly("S256");
             assertThat(metadata.getList("token_endpoint_auth_methods_supported")).containsExactly("client_secret_basic", "client_secret_post");
             assertThat(metadata.getList("id_token_signing_alg_values_supported")).containsExactly("ES256");
-            assertThat(metadata.getList("response_types_supported")).containsExactly("token");
+            assertThat(metadata.getList("response_types_supported")).containsExactly("code");
             assertThat(metadata.getList("subject_types_supported")).containsExactly("public");
-            assertThat(metadata.getList("scopes_supported")).contains("PARTNER", "KLIENTADMINISTRATOR");
+            assertThat(metadata.getList("scopes_supported")).contains("openid", "PARTNER", "KLIENTADMINISTRATOR", "BRUKERADMINISTRATOR");
         }
     }
 

@@ -1,6 +1,8 @@
 package org.partnerplatform.token.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -86,6 +88,43 @@ public interface TokenConfig {
     /** How often every replica rereads the key table (and the one holding the lock advances a rotation). */
     @WithDefault("PT30S")
     Duration keyReloadInterval();
+
+    /** Persons: their invitations, sign-in and tokens. */
+    Persons persons();
+
+    /**
+     * The web applications that sign persons in through this service (the partner portal), by client id. They are
+     * configured, not registered through the API: there are few, and they belong to whoever runs the platform.
+     */
+    Map<String, WebClient> webClients();
+
+    interface Persons {
+        /** How long an invitation's link may be used. */
+        @WithDefault("P3D")
+        Duration invitationLifetime();
+
+        /** How long a person's access token lives: short, since a person's session in the portal renews it. */
+        @WithDefault("PT15M")
+        Duration accessTokenLifetime();
+
+        /** How long an authorization code may be exchanged (RFC 6749 §4.1.2: short; ten minutes at most). */
+        @WithDefault("PT60S")
+        Duration codeLifetime();
+
+        /** Failed sign-ins of one e-mail address (known or not): free ones, then a doubling delay. */
+        Throttle throttle();
+    }
+
+    interface WebClient {
+        /** Its client secret; only dev and test commit one (dev-only-..., refused in PRODUCTION). */
+        String secret();
+
+        /** Where a sign-in may return to: compared exactly (RFC 9700 §2.1). */
+        List<String> redirectUris();
+
+        /** Where a sign-out may return to. */
+        Optional<List<String>> postLogoutRedirectUris();
+    }
 
     interface Kdf {
         /** Threads that run PBKDF2 checks; default the number of processors. */

@@ -9,19 +9,29 @@ import org.partnerplatform.web.Roles;
 
 /** The roles a client may hold; their names are the values of the roles claim (see {@link Roles}). */
 public enum Role {
-    PLATFORM_ADMIN(Roles.PLATFORM_ADMIN, true),
-    KLIENTADMINISTRATOR(Roles.KLIENTADMINISTRATOR, false),
-    PARTNER(Roles.PARTNER, false),
-    FINANCE(Roles.FINANCE, true),
-    OPERATOR(Roles.OPERATOR, false),
-    INSPECTOR(Roles.INSPECTOR, false);
+    PLATFORM_ADMIN(Roles.PLATFORM_ADMIN, true, false),
+    KLIENTADMINISTRATOR(Roles.KLIENTADMINISTRATOR, false, false),
+    PARTNER(Roles.PARTNER, false, false),
+    FINANCE(Roles.FINANCE, true, false),
+    OPERATOR(Roles.OPERATOR, false, false),
+    INSPECTOR(Roles.INSPECTOR, false, false),
+    BRUKERADMINISTRATOR(Roles.BRUKERADMINISTRATOR, false, true),
+    SALES_READER(Roles.SALES_READER, false, true),
+    FINANCE_READER(Roles.FINANCE_READER, false, true);
 
     private final String claimValue;
     private final boolean platformWide;
+    private final boolean personsOnly;
 
-    Role(String claimValue, boolean platformWide) {
+    Role(String claimValue, boolean platformWide, boolean personsOnly) {
         this.claimValue = claimValue;
         this.platformWide = platformWide;
+        this.personsOnly = personsOnly;
+    }
+
+    /** A role only a person holds (managing persons, reading in the portal); never a client's. */
+    public boolean personsOnly() {
+        return personsOnly;
     }
 
     public String claimValue() {

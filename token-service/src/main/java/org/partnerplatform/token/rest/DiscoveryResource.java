@@ -1,6 +1,7 @@
 package org.partnerplatform.token.rest;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ public class DiscoveryResource {
     static final String JWKS_PATH = ".well-known/jwks.json";
     static final String TOKEN_PATH = "oauth/token";
     static final String INTROSPECTION_PATH = "oauth/introspect";
+    static final String AUTHORIZATION_PATH = "oauth/authorize";
+    static final String END_SESSION_PATH = "oauth/logout";
 
     private final IssuerSettings settings;
     private final SigningKeys keys;
@@ -67,18 +70,26 @@ public class DiscoveryResource {
         String root = base.toString().endsWith("/") ? base.toString() : base + "/";
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("issuer", settings.issuer());
+        metadata.put("authorization_endpoint", root + AUTHORIZATION_PATH);
         metadata.put("token_endpoint", root + TOKEN_PATH);
         metadata.put("jwks_uri", root + JWKS_PATH);
         metadata.put("introspection_endpoint", root + INTROSPECTION_PATH);
-        metadata.put("grant_types_supported", List.of("client_credentials"));
+        metadata.put("end_session_endpoint", root + END_SESSION_PATH);
+        metadata.put("grant_types_supported", List.of("client_credentials", "authorization_code"));
         metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         metadata.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
-        metadata.put("response_types_supported", List.of("token"));
+        // Persons sign in with the code flow and PKCE only (RFC 9700 §2.1.1): no implicit flow, no plain challenges.
+        metadata.put("response_types_supported", List.of("code"));
+        metadata.put("response_modes_supported", List.of("query"));
+        metadata.put("code_challenge_methods_supported", List.of("S256"));
+        metadata.put("authorization_response_iss_parameter_supported", true);
         metadata.put("subject_types_supported", List.of("public"));
         metadata.put("id_token_signing_alg_values_supported", List.of(SigningKeys.ALGORITHM));
-        metadata.put("scopes_supported", Arrays.stream(Role.values()).map(Role::claimValue).toList());
+        List<String> scopes = new ArrayList<>(List.of("openid", "profile", "email"));
+        Arrays.stream(Role.values()).map(Role::claimValue).forEach(scopes::add);
+        metadata.put("scopes_supported", scopes);
         metadata.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "client_id", "azp", "roles", "scope",
-                settings.organisationClaim()));
+                settings.organisationClaim(), "auth_time", "nonce", "name", "email"));
         return metadata;
     }
 }

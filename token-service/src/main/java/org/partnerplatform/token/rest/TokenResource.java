@@ -1,5 +1,8 @@
 package org.partnerplatform.token.rest;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
@@ -20,6 +23,8 @@ import org.partnerplatform.token.service.oauth.IssuedToken;
 import org.partnerplatform.token.service.oauth.OAuthException;
 import org.partnerplatform.token.service.oauth.TokenGrants;
 import org.partnerplatform.token.service.oauth.TokenRequest;
+import org.partnerplatform.token.service.signin.AuthorizationCodeGrant;
+import org.partnerplatform.token.service.signin.PersonTokens;
 
 import io.smallrye.mutiny.Uni;
 
@@ -33,16 +38,22 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
     private final TokenGrants grants;
+    private final AuthorizationCodeGrant codeGrant;
 
-    public TokenResource(TokenGrants grants) {
+    public TokenResource(TokenGrants grants, AuthorizationCodeGrant codeGrant) {
         this.grants = grants;
+        this.codeGrant = codeGrant;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Client credentials grant, form body (RFC 6749)")
+    @Operation(summary = "Client credentials grant (RFC 6749 §4.4), or a web client's authorization code grant with PKCE (§4.1.3, RFC 7636), form body")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     public Uni<Response> form(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (List.of(AuthorizationCodeGrant.GRANT_TYPE).equals(form.get("grant_type"))) {
+            // A web client redeeming a person's sign-in (OpenID Connect: form bodies only).
+            return Uni.createFrom().deferred(() -> codeGrant.grant(form, authorization)).map(TokenResource::ok);
+        }
         return grant(() -> TokenRequest.of(form, authorization));
     }
 
@@ -63,6 +74,16 @@ public class TokenResource {
 
     private Uni<Response> grant(Supplier<TokenRequest> request) {
         return Uni.createFrom().item(request).chain(grants::grant).map(TokenResource::ok);
+    }
+
+    private static Response ok(PersonTokens tokens) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", tokens.accessToken());
+        body.put("token_type", "Bearer");
+        body.put("expires_in", tokens.expiresIn());
+        body.put("scope", tokens.scope());
+        body.put("id_token", tokens.idToken());
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
     }
 
     private static Response ok(IssuedToken token) {

@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.partnerplatform.token.repository.ClientRegistry;
+import org.partnerplatform.token.repository.Organisation;
 import org.partnerplatform.token.repository.OrganisationStatus;
+import org.partnerplatform.token.repository.Person;
+import org.partnerplatform.web.TokenClaims;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
@@ -14,11 +17,13 @@ import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Turns a bearer token into a SecurityIdentity: the token as principal, its roles claim as roles. Tokens of revoked
- * clients and of suspended organisations are refused (the client registry: as fresh as the grant path).
+ * clients and of suspended organisations are refused (the client registry: as fresh as the grant path); a person's
+ * token (its subject is not its client) is refused once the person is removed.
  */
 @ApplicationScoped
 public class AccessTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -47,15 +52,31 @@ public class AccessTokenIdentityProvider implements IdentityProvider<TokenAuthen
             LOG.debugf("refused an access token: %s", e.getErrorDetails().isEmpty() ? "invalid" : e.getErrorDetails().get(0).getErrorMessage());
             return Uni.createFrom().failure(new AuthenticationFailedException("invalid access token"));
         }
+        if (TokenClaims.person(token).isPresent()) {
+            // A person's token (through a web client): the person must still be there, in an active organisation.
+            return Panache.withSession(() -> Person.<Person> findById(token.getSubject()).chain(person -> person == null || !person.active()
+                    ? Uni.createFrom().<Boolean> item(false)
+                    : Organisation.byId(person.organisationId).map(o -> o.status == OrganisationStatus.ACTIVE)))
+                    .map(admitted -> {
+                        if (!admitted) {
+                            throw new AuthenticationFailedException("the token's person has been removed or their organisation suspended");
+                        }
+                        return identity(token);
+                    });
+        }
         return clients.byId(token.getSubject()).map(client -> {
             if (client == null || !client.active() || client.organisationStatus() != OrganisationStatus.ACTIVE) {
                 throw new AuthenticationFailedException("the token's client has been revoked or its organisation suspended");
             }
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(token)
-                    .addRoles(token.getGroups())
-                    .addCredential(new TokenCredential(token.getRawToken(), "bearer"))
-                    .build();
+            return identity(token);
         });
+    }
+
+    private static SecurityIdentity identity(VerifiedAccessToken token) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(token)
+                .addRoles(token.getGroups())
+                .addCredential(new TokenCredential(token.getRawToken(), "bearer"))
+                .build();
     }
 }

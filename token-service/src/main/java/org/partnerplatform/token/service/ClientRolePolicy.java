@@ -23,6 +23,9 @@ public final class ClientRolePolicy {
             throw ProblemException.badRequest("no-roles", "a client needs at least one role");
         }
         for (Role role : roles) {
+            if (role.personsOnly()) {
+                throw ProblemException.badRequest("role-not-allowed", role.claimValue() + " is a role of persons, not of clients");
+            }
             if (!role.platformWide()) {
                 continue;
             }

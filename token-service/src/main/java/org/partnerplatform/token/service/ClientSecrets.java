@@ -6,7 +6,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Hashing and checking client secrets with the slow KDF (about 125 ms of CPU each), never on an event loop: hashing
+ * Hashing and checking client secrets (and persons' passwords) with the slow KDF (about 125 ms of CPU each), never on an event loop: hashing
  * on a worker thread with the result back on the caller's Vert.x context (so reactive Hibernate carries on where it
  * left off); checking on the caller's thread, which is SecretVerifier's own pool or a start-up thread.
  */
@@ -18,6 +18,11 @@ public class ClientSecrets {
 
     public Uni<String> hash(String secret) {
         return VertxContextSupport.executeBlocking(() -> hasher.hash(secret));
+    }
+
+    /** Checks a secret (or a person's password) off the event loop; the answer arrives on the caller's context. */
+    public Uni<Boolean> verify(String secret, String storedHash) {
+        return VertxContextSupport.executeBlocking(() -> verifyBlocking(secret, storedHash));
     }
 
     /** For start-up code that runs on a plain thread. */

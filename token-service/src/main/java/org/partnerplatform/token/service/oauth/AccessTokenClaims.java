@@ -38,12 +38,17 @@ public record AccessTokenClaims(String issuer, String audience, String organisat
 
     /** The same claims as {@link #of}, as compact JSON. */
     public String json(String clientId, long organisationId, List<String> roles, Instant issuedAt, String jwtId) {
+        return json(clientId, clientId, organisationId, roles, issuedAt, jwtId);
+    }
+
+    /** A token whose subject is not the client: a person signed in through a web client. */
+    public String json(String subject, String clientId, long organisationId, List<String> roles, Instant issuedAt, String jwtId) {
         long iat = issuedAt.getEpochSecond();
         StringBuilder json = new StringBuilder(384);
         json.append("{\"iss\":");
         string(json, issuer);
         json.append(",\"sub\":");
-        string(json, clientId);
+        string(json, subject);
         json.append(",\"aud\":");
         string(json, audience);
         json.append(",\"iat\":").append(iat);

@@ -13,6 +13,8 @@ public class OAuthException extends RuntimeException {
     public static final String UNAUTHORIZED_CLIENT = "unauthorized_client";
     public static final String UNSUPPORTED_GRANT_TYPE = "unsupported_grant_type";
     public static final String INVALID_SCOPE = "invalid_scope";
+    /** RFC 6749 §5.2: the authorization code is unknown, used, expired, or another client's or redirect URI's. */
+    public static final String INVALID_GRANT = "invalid_grant";
     /** RFC 8707 §2: the requested audience (resource) is not this deployment's. */
     public static final String INVALID_TARGET = "invalid_target";
     /**
@@ -49,6 +51,10 @@ public class OAuthException extends RuntimeException {
 
     public static OAuthException unauthorizedClient(String description) {
         return new OAuthException(UNAUTHORIZED_CLIENT, description);
+    }
+
+    public static OAuthException invalidGrant(String description) {
+        return new OAuthException(INVALID_GRANT, description);
     }
 
     public static OAuthException invalidScope(String description) {

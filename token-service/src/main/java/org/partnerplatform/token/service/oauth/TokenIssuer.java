@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnerplatform.token.config.IssuerSettings;
+import org.partnerplatform.token.config.TokenConfig;
 import org.partnerplatform.token.repository.Role;
 import org.partnerplatform.token.service.keys.Signer;
 import org.partnerplatform.token.service.keys.SigningKeys;
@@ -44,27 +45,39 @@ public class TokenIssuer {
     private final SigningKeys keys;
     private final IssuerSettings settings;
     private final AccessTokenClaims claims;
+    private final AccessTokenClaims personClaims;
     private final Map<String, String> encodedHeaders = new ConcurrentHashMap<>();
     private final ThreadLocal<ThreadSigner> threadSigners = ThreadLocal.withInitial(ThreadSigner::new);
 
-    public TokenIssuer(SigningKeys keys, IssuerSettings settings) {
+    public TokenIssuer(SigningKeys keys, IssuerSettings settings, TokenConfig config) {
         this.keys = keys;
         this.settings = settings;
         this.claims = new AccessTokenClaims(settings.issuer(), settings.audience(), settings.organisationClaim(), settings.lifetime());
+        this.personClaims = new AccessTokenClaims(settings.issuer(), settings.audience(), settings.organisationClaim(),
+                config.persons().accessTokenLifetime());
     }
 
     public IssuedToken issue(String clientId, long organisationId, Set<Role> roles) {
+        return issue(claims, clientId, clientId, organisationId, roles);
+    }
+
+    /** A person's access token: sub the person, client_id and azp the web client they signed in through. */
+    public IssuedToken issueForPerson(String personId, String clientId, long organisationId, Set<Role> roles) {
+        return issue(personClaims, personId, clientId, organisationId, roles);
+    }
+
+    private IssuedToken issue(AccessTokenClaims claims, String subject, String clientId, long organisationId, Set<Role> roles) {
         List<String> granted = Role.claimValues(roles);
         Signer signer = keys.signer();
         ThreadSigner thread = threadSigners.get();
-        String payload = claims.json(clientId, organisationId, granted, Instant.now(), jwtId(thread.random));
+        String payload = claims.json(subject, clientId, organisationId, granted, Instant.now(), jwtId(thread.random));
         String signingInput = encodedHeaders.computeIfAbsent(signer.kid(), TokenIssuer::encodedHeader) + "."
                 + BASE64URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         try {
             Signature signature = signatureFor(thread, signer);
             signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             String token = signingInput + "." + BASE64URL.encodeToString(signature.sign());
-            return new IssuedToken(token, settings.lifetime().toSeconds(), String.join(" ", granted));
+            return new IssuedToken(token, claims.lifetime().toSeconds(), String.join(" ", granted));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing an access token failed", e);
         }

@@ -1,0 +1,48 @@
+package org.partnerplatform.token.repository;
+
+import java.time.Instant;
+import java.util.Set;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+
+/** A one-time invitation of a person to an organisation; the link's token is kept only as its SHA-256. */
+@Entity
+@Table(name = "invitation")
+public class Invitation extends PanacheEntityBase {
+    @Id
+    @Column(name = "invitation_id")
+    public String invitationId;
+    @Column(name = "token_hash")
+    public String tokenHash;
+    @Column(name = "organisation_id")
+    public long organisationId;
+    public String email;
+    @Convert(converter = RolesConverter.class)
+    public Set<Role> roles;
+    @Column(name = "invited_by")
+    public String invitedBy;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+    @Column(name = "person_id")
+    public String personId;
+
+    public static Uni<Invitation> byTokenHash(String hash) {
+        return find("tokenHash = ?1", hash).firstResult();
+    }
+
+    /** Open: not accepted and not expired at {@code now}. */
+    public boolean openAt(Instant now) {
+        return acceptedAt == null && now.isBefore(expiresAt);
+    }
+}

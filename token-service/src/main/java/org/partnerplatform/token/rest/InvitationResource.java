@@ -1,0 +1,68 @@
+package org.partnerplatform.token.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.partnerplatform.token.rest.PersonViews.InvitationRequest;
+import org.partnerplatform.token.rest.PersonViews.InvitationView;
+import org.partnerplatform.token.service.persons.PersonService;
+import org.partnerplatform.web.Caller;
+import org.partnerplatform.web.ProblemException;
+import org.partnerplatform.web.Roles;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Invitations of persons to an organisation: a platform admin invites an organisation's first administrator, its
+ * user administrators (BRUKERADMINISTRATOR) invite the others. There is no mail server: the one-time link is in the
+ * answer, for the inviter to hand over, and never shown again.
+ */
+@Path("/v1/organisations/{organisationId}/invitations")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.PLATFORM_ADMIN, Roles.BRUKERADMINISTRATOR })
+@SecurityRequirement(name = "bearer")
+public class InvitationResource {
+    private final PersonService persons;
+    private final Caller caller;
+
+    public InvitationResource(PersonService persons, Caller caller) {
+        this.persons = persons;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Invite a person; the answer holds the one-time link, which is never shown again")
+    public Uni<Response> invite(@PathParam("organisationId") long organisationId, @Valid @NotNull InvitationRequest request,
+            @Context UriInfo uri) {
+        requireManages(organisationId);
+        return persons.invite(organisationId, request.email(), request.roles(), isPlatformAdmin(), caller.actor())
+                .map(created -> Response.status(201).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .entity(InvitationView.of(created.invitation(), uri.getBaseUriBuilder().path("invitations").path(created.token())
+                                .build().toString()))
+                        .build());
+    }
+
+    private void requireManages(long organisationId) {
+        if (!caller.actsFor(organisationId)) {
+            throw ProblemException.notFound("organisation " + organisationId);
+        }
+    }
+
+    private boolean isPlatformAdmin() {
+        return caller.hasRole(Roles.PLATFORM_ADMIN);
+    }
+}

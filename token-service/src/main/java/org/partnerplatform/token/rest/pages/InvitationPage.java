@@ -1,0 +1,96 @@
+package org.partnerplatform.token.rest.pages;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.partnerplatform.token.repository.Invitation;
+import org.partnerplatform.token.service.persons.PasswordPolicy;
+import org.partnerplatform.token.service.persons.PersonService;
+import org.partnerplatform.web.ProblemException;
+
+import io.quarkus.qute.Template;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * An invitation's one-time link: the page where the invited person chooses a name and a password, which creates
+ * them. A used, expired or unknown link answers the same 410 page.
+ */
+@Path("/invitations/{token}")
+public class InvitationPage {
+    private static final String GONE = "This invitation has been used or has expired. Ask the person who invited you for a new one.";
+
+    @Inject
+    Template invitation;
+    @Inject
+    Template accepted;
+    @Inject
+    Template error;
+
+    private final PersonService persons;
+
+    public InvitationPage(PersonService persons) {
+        this.persons = persons;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "An invitation's page: choose a name and a password")
+    public Uni<Response> page(@PathParam("token") String token, @Context UriInfo uri) {
+        return persons.openInvitation(token).map(open -> {
+            if (open == null) {
+                return Pages.html(410, error.data("message", GONE).render(), null);
+            }
+            Map.Entry<String, NewCookie> csrf = Pages.csrf(uri);
+            return Pages.withCookie(form(open, csrf.getKey(), null, "", 200), csrf.getValue());
+        });
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Accept an invitation: the form of its page")
+    public Uni<Response> accept(@PathParam("token") String token, MultivaluedMap<String, String> form,
+            @CookieParam(Pages.CSRF_COOKIE) String csrfCookie) {
+        if (!Pages.csrfHolds(csrfCookie, form.getFirst(Pages.CSRF_FIELD))) {
+            return Uni.createFrom().item(Pages.html(403, error.data("message", "The form has expired or was not sent from this page. "
+                    + "Open the invitation's link again.").render(), null));
+        }
+        String name = form.getFirst("name") == null ? "" : form.getFirst("name").strip();
+        String password = form.getFirst("password") == null ? "" : form.getFirst("password");
+        return persons.openInvitation(token).chain(open -> {
+            if (open == null) {
+                return Uni.createFrom().item(Pages.html(410, error.data("message", GONE).render(), null));
+            }
+            String problem = name.isEmpty() || name.length() > 100 ? "Give your name (at most 100 characters)."
+                    : !password.equals(form.getFirst("repeat")) ? "The two passwords differ."
+                    : PasswordPolicy.problem(password, open.email);
+            if (problem != null) {
+                return Uni.createFrom().item(form(open, csrfCookie, problem, name, 422));
+            }
+            return persons.accept(token, name, password)
+                    .map(person -> person == null ? Pages.html(410, error.data("message", GONE).render(), null)
+                            : Pages.html(200, accepted.data("email", person.email).render(), null))
+                    .onFailure(ProblemException.class).recoverWithItem(e -> form(open, csrfCookie, e.getMessage(), name, 409));
+        });
+    }
+
+    private Response form(Invitation open, String csrf, String message, String name, int status) {
+        return Pages.html(status, invitation.data("email", open.email).data("csrf", csrf).data("message", message).data("name", name)
+                .data("minLength", PasswordPolicy.MIN_LENGTH).render(), null);
+    }
+}

@@ -1,0 +1,51 @@
+package org.partnerplatform.token.service.persons;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.partnerplatform.token.repository.Organisation;
+import org.partnerplatform.token.repository.Role;
+import org.partnerplatform.web.ProblemException;
+
+/**
+ * Which roles a person may hold, and who may give them. Persons manage and read; selling, operating and inspecting
+ * are done by clients (systems), so PARTNER, OPERATOR and INSPECTOR are never a person's. The platform-wide roles
+ * (PLATFORM_ADMIN, FINANCE) are held only by persons of the platform organisation, and given only by a platform admin.
+ */
+public final class PersonRolePolicy {
+    private static final Set<Role> OF_EVERY_ORGANISATION = EnumSet.of(Role.KLIENTADMINISTRATOR, Role.BRUKERADMINISTRATOR,
+            Role.SALES_READER, Role.FINANCE_READER);
+    /** Who may manage clients or persons, or every organisation, signs in with a second factor. */
+    private static final Set<Role> NEED_SECOND_FACTOR = EnumSet.of(Role.KLIENTADMINISTRATOR, Role.BRUKERADMINISTRATOR,
+            Role.PLATFORM_ADMIN, Role.FINANCE);
+
+    private PersonRolePolicy() {
+    }
+
+    public static void requireMayHold(long organisationId, Set<Role> roles) {
+        if (roles.isEmpty()) {
+            throw ProblemException.badRequest("no-roles", "a person needs at least one role");
+        }
+        for (Role role : roles) {
+            if (role.platformWide()) {
+                if (organisationId != Organisation.PLATFORM_ID) {
+                    throw ProblemException.badRequest("role-not-allowed",
+                            role.claimValue() + " is held only by persons of the platform organisation (" + Organisation.PLATFORM_ID + ")");
+                }
+            } else if (!OF_EVERY_ORGANISATION.contains(role)) {
+                throw ProblemException.badRequest("role-not-allowed", role.claimValue() + " is a role of clients, not of persons");
+            }
+        }
+    }
+
+    public static void requireMayGive(boolean byPlatformAdmin, Set<Role> roles) {
+        if (!byPlatformAdmin && roles.stream().anyMatch(Role::platformWide)) {
+            throw ProblemException.forbidden("only a platform admin may give " + Role.PLATFORM_ADMIN.claimValue() + " or "
+                    + Role.FINANCE.claimValue());
+        }
+    }
+
+    public static boolean needsSecondFactor(Set<Role> roles) {
+        return roles.stream().anyMatch(NEED_SECOND_FACTOR::contains);
+    }
+}

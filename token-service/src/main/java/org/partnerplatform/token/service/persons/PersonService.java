@@ -1,0 +1,190 @@
+package org.partnerplatform.token.service.persons;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.partnerplatform.token.config.TokenConfig;
+import org.partnerplatform.token.repository.Invitation;
+import org.partnerplatform.token.repository.Organisation;
+import org.partnerplatform.token.repository.OrganisationStatus;
+import org.partnerplatform.token.repository.Person;
+import org.partnerplatform.token.repository.PersonStatus;
+import org.partnerplatform.token.repository.Role;
+import org.partnerplatform.token.repository.Timestamps;
+import org.partnerplatform.token.service.ClientSecrets;
+import org.partnerplatform.token.service.RandomValues;
+import org.partnerplatform.web.ProblemException;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * An organisation's persons: invited with a one-time link (its token is returned once and kept only as a hash),
+ * created when the invitation is accepted with a password, given other roles, removed. Passwords are hashed off the
+ * event loop before the transaction starts.
+ */
+@ApplicationScoped
+public class PersonService {
+    private final ClientSecrets hasher;
+    private final Duration invitationLifetime;
+
+    public PersonService(ClientSecrets hasher, TokenConfig config) {
+        this.hasher = hasher;
+        this.invitationLifetime = config.persons().invitationLifetime();
+    }
+
+    /** An invitation, and the one-time token of its link, which is never stored. */
+    public record NewInvitation(Invitation invitation, String token) {
+    }
+
+    public Uni<NewInvitation> invite(long organisationId, String email, Set<Role> roles, boolean byPlatformAdmin, String actor) {
+        String address = EmailAddresses.normalise(email);
+        if (address == null) {
+            throw ProblemException.badRequest("invalid-email", "email must be an e-mail address");
+        }
+        Set<Role> given = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        PersonRolePolicy.requireMayGive(byPlatformAdmin, given);
+        PersonRolePolicy.requireMayHold(organisationId, given);
+        String token = RandomValues.secret();
+        return Panache.withTransaction(() -> requireActiveOrganisation(organisationId)
+                .chain(() -> Person.activeByEmail(address))
+                .chain(existing -> {
+                    if (existing != null) {
+                        throw ProblemException.conflict("person-exists", "a person signs in with " + address + " already");
+                    }
+                    Invitation invitation = new Invitation();
+                    invitation.invitationId = RandomValues.identifier();
+                    invitation.tokenHash = tokenHash(token);
+                    invitation.organisationId = organisationId;
+                    invitation.email = address;
+                    invitation.roles = given;
+                    invitation.invitedBy = actor;
+                    invitation.createdAt = Timestamps.now();
+                    invitation.expiresAt = invitation.createdAt.plus(invitationLifetime);
+                    return invitation.<Invitation> persist();
+                }))
+                .map(invitation -> new NewInvitation(invitation, token));
+    }
+
+    /** The open invitation a link's token names, or null: used, expired and unknown tokens look alike. */
+    @WithSession
+    public Uni<Invitation> openInvitation(String token) {
+        if (token == null || token.length() > 100) {
+            return Uni.createFrom().nullItem();
+        }
+        return Invitation.byTokenHash(tokenHash(token)).map(i -> i != null && i.openAt(Timestamps.now()) ? i : null);
+    }
+
+    /** Creates the invited person with the chosen password; null when the invitation is no longer open. */
+    public Uni<Person> accept(String token, String displayName, String password) {
+        return openInvitation(token).chain(open -> {
+            if (open == null) {
+                return Uni.createFrom().nullItem();
+            }
+            PasswordPolicy.require(password, open.email);
+            return hasher.hash(password).chain(hash -> Panache.withTransaction(() -> Invitation.byTokenHash(tokenHash(token))
+                    .chain(invitation -> {
+                        // Checked again inside the transaction: two tabs submitting the same link create one person.
+                        if (invitation == null || !invitation.openAt(Timestamps.now())) {
+                            return Uni.createFrom().<Person> nullItem();
+                        }
+                        return requireActiveOrganisation(invitation.organisationId).chain(() -> Person.activeByEmail(invitation.email))
+                                .chain(existing -> {
+                                    if (existing != null) {
+                                        throw ProblemException.conflict("person-exists", "a person signs in with " + invitation.email + " already");
+                                    }
+                                    Person person = new Person();
+                                    person.personId = RandomValues.identifier();
+                                    person.organisationId = invitation.organisationId;
+                                    person.email = invitation.email;
+                                    person.displayName = displayName.strip();
+                                    person.passwordHash = hash;
+                                    person.roles = EnumSet.copyOf(invitation.roles);
+                                    person.status = PersonStatus.ACTIVE;
+                                    person.createdAt = Timestamps.now();
+                                    person.updatedAt = person.createdAt;
+                                    person.updatedBy = "invitation:" + invitation.invitationId;
+                                    invitation.acceptedAt = person.createdAt;
+                                    return person.<Person> persist().call(p -> {
+                                        invitation.personId = p.personId;
+                                        return Panache.flush();
+                                    });
+                                });
+                    })));
+        });
+    }
+
+    @WithSession
+    public Uni<List<Person>> list(long organisationId) {
+        return requireOrganisation(organisationId).chain(() -> Person.activeOfOrganisation(organisationId));
+    }
+
+    public Uni<Person> changeRoles(long organisationId, String personId, Set<Role> roles, boolean byPlatformAdmin, String actor) {
+        Set<Role> given = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        PersonRolePolicy.requireMayHold(organisationId, given);
+        return Panache.withTransaction(() -> Person.<Person> findById(personId).map(found -> {
+            Person person = requireOf(found, organisationId, personId);
+            // Neither what is given nor what is taken may be a platform-wide role unless a platform admin does it.
+            PersonRolePolicy.requireMayGive(byPlatformAdmin, given);
+            PersonRolePolicy.requireMayGive(byPlatformAdmin, person.roles);
+            person.roles = given;
+            person.updatedAt = Timestamps.now();
+            person.updatedBy = actor;
+            return person;
+        }));
+    }
+
+    public Uni<Person> remove(long organisationId, String personId, boolean byPlatformAdmin, String actor) {
+        return Panache.withTransaction(() -> Person.<Person> findById(personId).map(found -> {
+            Person person = requireOf(found, organisationId, personId);
+            PersonRolePolicy.requireMayGive(byPlatformAdmin, person.roles);
+            person.status = PersonStatus.REMOVED;
+            person.updatedAt = Timestamps.now();
+            person.updatedBy = actor;
+            return person;
+        }));
+    }
+
+    private static Person requireOf(Person person, long organisationId, String personId) {
+        if (person == null || person.organisationId != organisationId || !person.active()) {
+            throw ProblemException.notFound("person " + personId);
+        }
+        return person;
+    }
+
+    private static Uni<Organisation> requireOrganisation(long organisationId) {
+        return Organisation.byId(organisationId).map(organisation -> {
+            if (organisation == null) {
+                throw ProblemException.notFound("organisation " + organisationId);
+            }
+            return organisation;
+        });
+    }
+
+    private static Uni<Organisation> requireActiveOrganisation(long organisationId) {
+        return requireOrganisation(organisationId).map(organisation -> {
+            if (organisation.status != OrganisationStatus.ACTIVE) {
+                throw ProblemException.conflict("organisation-suspended", "organisation " + organisationId + " is suspended");
+            }
+            return organisation;
+        });
+    }
+
+    /** SHA-256, hex: a token of 256 random bits needs no salt or slow hash, only not to be stored as it is. */
+    public static String tokenHash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.partnerplatform.token.service.signin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.partnerplatform.token.config.TokenConfig;
+import org.partnerplatform.token.repository.AuthorizationCode;
+import org.partnerplatform.token.repository.Organisation;
+import org.partnerplatform.token.repository.OrganisationStatus;
+import org.partnerplatform.token.repository.Person;
+import org.partnerplatform.token.repository.Timestamps;
+import org.partnerplatform.token.service.ClientSecrets;
+import org.partnerplatform.token.service.RandomValues;
+import org.partnerplatform.token.service.oauth.FailedGrantThrottle;
+import org.partnerplatform.token.service.persons.EmailAddresses;
+import org.partnerplatform.token.service.persons.PersonService;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Checks a person's e-mail address and password, and gives the web client an authorization code for them. A
+ * failure never says whether the address exists: an unknown address is checked against a decoy hash, so it takes
+ * as long as a wrong password, and both answer the same. Failures of one address (known or not) are slowed down
+ * as failed client authentications are (a doubling delay after the free ones, per replica).
+ */
+@ApplicationScoped
+public class SignInService {
+    private final ClientSecrets hasher;
+    private final FailedGrantThrottle throttle;
+    private final Duration codeLifetime;
+
+    public SignInService(ClientSecrets hasher, TokenConfig config, Clock clock) {
+        this.hasher = hasher;
+        TokenConfig.Throttle t = config.persons().throttle();
+        this.throttle = new FailedGrantThrottle(clock, t.freeFailures(), t.baseDelay(), t.maxDelay(), t.forgetAfter(), t.maxTracked());
+        this.codeLifetime = config.persons().codeLifetime();
+    }
+
+    /** The outcome of a sign-in: the person, or nothing (wrong address or password), or wait retryAfter. */
+    public record Outcome(Person person, Duration retryAfter) {
+        public boolean throttled() {
+            return retryAfter != null;
+        }
+    }
+
+    public Uni<Outcome> authenticate(String email, String password) {
+        String address = EmailAddresses.normalise(email);
+        String key = address != null ? address : String.valueOf(email).trim().toLowerCase(Locale.ROOT);
+        FailedGrantThrottle.Decision decision = throttle.begin(key);
+        if (decision.refused()) {
+            return Uni.createFrom().item(new Outcome(null, decision.retryAfter()));
+        }
+        Uni<Person> found = address == null ? Uni.createFrom().nullItem() : Panache.withSession(() -> Person.activeByEmail(address)
+                .chain(person -> person == null ? Uni.createFrom().<Person> nullItem()
+                        : Organisation.byId(person.organisationId).map(o -> o.status == OrganisationStatus.ACTIVE ? person : null)));
+        return found.chain(person -> hasher.verify(password == null ? "" : password, person == null ? null : person.passwordHash)
+                .map(matches -> {
+                    if (!matches || person == null) {
+                        return new Outcome(null, null);
+                    }
+                    throttle.succeeded(key);
+                    return new Outcome(person, null);
+                }));
+    }
+
+    /** A new single-use code for the request and the person who signed in; only its hash is stored. */
+    public Uni<String> issueCode(AuthorizationRequest request, Person person) {
+        String code = RandomValues.secret();
+        Instant now = Timestamps.now();
+        AuthorizationCode row = new AuthorizationCode();
+        row.codeHash = PersonService.tokenHash(code);
+        row.clientId = request.client().clientId();
+        row.personId = person.personId;
+        row.redirectUri = request.redirectUri();
+        row.codeChallenge = request.codeChallenge();
+        row.nonce = request.nonce();
+        row.authTime = now;
+        row.expiresAt = now.plus(codeLifetime);
+        return Panache.withTransaction(row::persist).replaceWith(code);
+    }
+}

@@ -1,0 +1,66 @@
+package org.partnerplatform.token.service.persons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.partnerplatform.token.repository.Organisation;
+import org.partnerplatform.token.repository.Role;
+import org.partnerplatform.web.ProblemException;
+
+class PersonPoliciesTest {
+    static final long PARTNER = 7;
+
+    @Test
+    void personsManageAndReadWhileSellingOperatingAndInspectingAreClientsRoles() {
+        PersonRolePolicy.requireMayHold(PARTNER, EnumSet.of(Role.KLIENTADMINISTRATOR, Role.BRUKERADMINISTRATOR, Role.SALES_READER,
+                Role.FINANCE_READER));
+        for (Role clientsOnly : Set.of(Role.PARTNER, Role.OPERATOR, Role.INSPECTOR)) {
+            assertThatThrownBy(() -> PersonRolePolicy.requireMayHold(PARTNER, Set.of(clientsOnly))).isInstanceOf(ProblemException.class)
+                    .hasMessageContaining("role of clients");
+        }
+        assertThatThrownBy(() -> PersonRolePolicy.requireMayHold(PARTNER, Set.of())).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void platformWideRolesAreThePlatformsPersonsAndOnlyAPlatformAdminGivesThem() {
+        assertThatThrownBy(() -> PersonRolePolicy.requireMayHold(PARTNER, Set.of(Role.PLATFORM_ADMIN))).isInstanceOf(ProblemException.class)
+                .hasMessageContaining("platform organisation");
+        PersonRolePolicy.requireMayHold(Organisation.PLATFORM_ID, Set.of(Role.PLATFORM_ADMIN, Role.FINANCE));
+        PersonRolePolicy.requireMayGive(true, Set.of(Role.FINANCE));
+        assertThatThrownBy(() -> PersonRolePolicy.requireMayGive(false, Set.of(Role.FINANCE))).isInstanceOf(ProblemException.class);
+        PersonRolePolicy.requireMayGive(false, Set.of(Role.KLIENTADMINISTRATOR));
+    }
+
+    @Test
+    void whoManagesClientsPersonsOrEverythingNeedsASecondFactor() {
+        assertThat(PersonRolePolicy.needsSecondFactor(Set.of(Role.SALES_READER, Role.FINANCE_READER))).isFalse();
+        for (Role manager : Set.of(Role.KLIENTADMINISTRATOR, Role.BRUKERADMINISTRATOR, Role.PLATFORM_ADMIN, Role.FINANCE)) {
+            assertThat(PersonRolePolicy.needsSecondFactor(Set.of(Role.SALES_READER, manager))).as(manager.name()).isTrue();
+        }
+    }
+
+    @Test
+    void passwordsAreLongEnoughNotSillyAndNotTheAddress() {
+        String email = "kari.nordmann@partner.example";
+        assertThat(PasswordPolicy.problem("correct horse battery staple", email)).isNull();
+        assertThat(PasswordPolicy.problem("short", email)).contains("at least 12");
+        assertThat(PasswordPolicy.problem("x".repeat(129), email)).contains("at most 128");
+        assertThat(PasswordPolicy.problem("abababababababab", email)).contains("too few");
+        assertThat(PasswordPolicy.problem("Kari.Nordmann2026!", email)).contains("e-mail");
+        assertThat(PasswordPolicy.problem("", email)).isNotNull();
+        // Code points, not UTF-16 units: twelve emoji are twelve characters.
+        assertThat(PasswordPolicy.problem("🚆🚌🚋🚇🚊🚝🚞🚃🚄🚅🚈🚂", email)).isNull();
+    }
+
+    @Test
+    void addressesAreComparedTrimmedAndInLowerCase() {
+        assertThat(EmailAddresses.normalise("  Kari@Partner.Example ")).isEqualTo("kari@partner.example");
+        assertThat(EmailAddresses.normalise("no-at-sign")).isNull();
+        assertThat(EmailAddresses.normalise("two@@ats.example")).isNull();
+        assertThat(EmailAddresses.normalise("a b@c.example")).isNull();
+    }
+}
