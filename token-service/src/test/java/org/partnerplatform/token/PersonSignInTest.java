@@ -78,13 +78,27 @@ class PersonSignInTest {
                 .post(link).then().statusCode(403);
         PersonsApi.accept(link, "Kari Nordmann", "short", "short").then().statusCode(422).body(containsString("at least 12 characters"));
         PersonsApi.accept(link, "Kari Nordmann", PASSWORD, PASSWORD + "!").then().statusCode(422).body(containsString("differ"));
+        // The page shows the second factor to enrol: a QR code of the otpauth URI and its key; a wrong code enrols nothing.
+        Response enrol = given().get(link);
+        enrol.then().statusCode(200).body(containsString("<svg")).body(containsString("id=\"totp-secret\""));
+        String secret = PersonsApi.element(enrol.asString(), "totp-secret");
+        assertThat(secret).matches("[A-Z2-7]{32}");
+        given().get(link).then().body(containsString(secret));
+        String wrongCode = wrongCode(secret);
+        PersonsApi.accept(link, enrol.cookie("op_csrf"), "Kari Nordmann", PASSWORD, PASSWORD, wrongCode).then().statusCode(422)
+                .body(containsString("authenticator app is wrong"));
         PersonsApi.accept(link, "Kari Nordmann", PASSWORD, PASSWORD).then().statusCode(200).body(containsString(email));
         // One time only.
         given().get(link).then().statusCode(410);
 
+        // The right password with a wrong code is as wrong as a wrong password.
+        PersonsApi.signIn(Pkce.fresh(), email, PASSWORD, wrongCode).then().statusCode(401);
         Pkce pkce = Pkce.fresh();
-        Response signedIn = PersonsApi.signIn(pkce, email, PASSWORD);
+        String totp = PersonsApi.nextCode(email);
+        Response signedIn = PersonsApi.signIn(pkce, email, PASSWORD, totp);
         signedIn.then().statusCode(303).header("Location", startsWith(CALLBACK + "?code="));
+        // A code is accepted once: seen over a shoulder, it is no use.
+        PersonsApi.signIn(Pkce.fresh(), email, PASSWORD, totp).then().statusCode(401);
         assertThat(parameter(signedIn, "state")).isEqualTo(pkce.state());
         assertThat(parameter(signedIn, "iss")).isEqualTo(TokenServiceApi.STAGING_ISSUER);
         String code = parameter(signedIn, "code");
@@ -149,7 +163,7 @@ class PersonSignInTest {
 
         String wrong = message(PersonsApi.signIn(Pkce.fresh(), email, "not the password at all").then().statusCode(401).extract().asString());
         String unknown = message(PersonsApi.signIn(Pkce.fresh(), email(), PASSWORD).then().statusCode(401).extract().asString());
-        assertThat(unknown).isEqualTo(wrong).isEqualTo("The e-mail address or the password is wrong.");
+        assertThat(unknown).isEqualTo(wrong).isEqualTo("The e-mail address, the password or the code is wrong.");
         // The test profile's throttle: three free failures; the fourth starts a delay that even the right password waits out.
         PersonsApi.signIn(Pkce.fresh(), email, "not the password either").then().statusCode(401);
         PersonsApi.signIn(Pkce.fresh(), email, "still not the password").then().statusCode(401);
@@ -184,6 +198,12 @@ class PersonSignInTest {
                 .get("/oauth/logout").then().statusCode(303).header("Location", equalTo("https://portal.test/?state=s1"));
         given().redirects().follow(false).queryParam("post_logout_redirect_uri", "https://evil.example/").get("/oauth/logout")
                 .then().statusCode(200).header("Location", nullValue());
+    }
+
+    /** A code that no step near now gives. */
+    private static String wrongCode(String secret) {
+        List<String> near = List.of(PersonsApi.code(secret, -1), PersonsApi.code(secret, 0), PersonsApi.code(secret, 1), PersonsApi.code(secret, 2));
+        return List.of("123456", "654321", "111111").stream().filter(c -> !near.contains(c)).findFirst().orElseThrow();
     }
 
     private static String message(String html) {

@@ -6,11 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import org.apache.commons.codec.binary.Base32;
+
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -36,6 +44,9 @@ public final class PersonsApi {
         }
     }
 
+    /** The TOTP secrets of the persons these tests enrolled, by e-mail address. */
+    private static final Map<String, String> SECRETS = new ConcurrentHashMap<>();
+
     private PersonsApi() {
     }
 
@@ -49,14 +60,48 @@ public final class PersonsApi {
         return URI.create(invited.path("link")).getPath();
     }
 
-    /** Opens the link and submits its form, as a browser does; answers the form's response. */
+    /** Opens the link and submits its form, as a browser does, with the code the page's secret gives now. */
     public static Response accept(String path, String name, String password, String repeat) {
         Response page = given().get(path);
         page.then().statusCode(200);
-        String csrf = page.cookie("op_csrf");
+        String html = page.asString();
+        String email = element(html, "invited-email");
+        String secret = element(html, "totp-secret");
+        SECRETS.put(email, secret);
+        return accept(path, page.cookie("op_csrf"), name, password, repeat, code(secret, 0));
+    }
+
+    public static Response accept(String path, String csrf, String name, String password, String repeat, String code) {
         return given().cookie("op_csrf", csrf).contentType(ContentType.URLENC)
                 .formParam("csrf", csrf).formParam("name", name).formParam("password", password).formParam("repeat", repeat)
-                .post(path);
+                .formParam("code", code).post(path);
+    }
+
+    /** The text of the element with this id. */
+    public static String element(String html, String id) {
+        int start = html.indexOf('>', html.indexOf("id=\"" + id + "\"")) + 1;
+        return html.substring(start, html.indexOf('<', start));
+    }
+
+    /**
+     * The code an authenticator app with this Base32 secret shows, {@code stepsAhead} 30-second steps from now: the
+     * server accepts the step after the current one too, and each step once, so a test signing in right after the
+     * enrolment uses the next step's code rather than waiting for it.
+     */
+    public static String code(String base32Secret, int stepsAhead) {
+        try {
+            TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator();
+            return totp.generateOneTimePasswordString(new SecretKeySpec(new Base32().decode(base32Secret), totp.getAlgorithm()),
+                    Instant.now().plusSeconds(30L * stepsAhead));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The code of the next step for a person enrolled through {@link #accept}; 000000 for anyone else. */
+    public static String nextCode(String email) {
+        String secret = SECRETS.get(email);
+        return secret == null ? "000000" : code(secret, 1);
     }
 
     public static Map<String, String> authorizeParameters(Pkce pkce) {
@@ -72,14 +117,19 @@ public final class PersonsApi {
         return query;
     }
 
-    /** Opens the sign-in page and posts its form; answers the form's response (a 303 to the client on success). */
+    /** Signs in with the next step's code of the person's app. */
     public static Response signIn(Pkce pkce, String email, String password) {
+        return signIn(pkce, email, password, nextCode(email));
+    }
+
+    /** Opens the sign-in page and posts its form; answers the form's response (a 303 to the client on success). */
+    public static Response signIn(Pkce pkce, String email, String password, String code) {
         Response page = given().redirects().follow(false).queryParams(authorizeParameters(pkce)).get("/oauth/authorize");
         page.then().statusCode(200);
         String csrf = page.cookie("op_csrf");
         return given().redirects().follow(false).cookie("op_csrf", csrf).contentType(ContentType.URLENC)
                 .formParams(authorizeParameters(pkce)).formParam("csrf", csrf).formParam("email", email).formParam("password", password)
-                .post("/oauth/authorize");
+                .formParam("code", code).post("/oauth/authorize");
     }
 
     /** A query parameter of a redirect's Location. */

@@ -36,6 +36,11 @@ public class Invitation extends PanacheEntityBase {
     public Instant acceptedAt;
     @Column(name = "person_id")
     public String personId;
+    /** The TOTP secret to enrol, made when the page is first shown; sealed as the person's will be. */
+    @Column(name = "totp_secret_iv")
+    public byte[] totpSecretIv;
+    @Column(name = "totp_secret_ciphertext")
+    public byte[] totpSecretCiphertext;
 
     public static Uni<Invitation> byTokenHash(String hash) {
         return find("tokenHash = ?1", hash).firstResult();

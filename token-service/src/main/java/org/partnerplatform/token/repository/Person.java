@@ -42,6 +42,14 @@ public class Person extends PanacheEntityBase {
     /** Who last changed the person: a person id or a client id. */
     @Column(name = "updated_by")
     public String updatedBy;
+    /** The TOTP secret, sealed by the key-encryption key with the e-mail address as associated data. */
+    @Column(name = "totp_secret_iv")
+    public byte[] totpSecretIv;
+    @Column(name = "totp_secret_ciphertext")
+    public byte[] totpSecretCiphertext;
+    /** The time step of the last code accepted; only a later one is accepted next. */
+    @Column(name = "totp_last_step")
+    public long totpLastStep;
     @Version
     public Long version;
 

@@ -18,17 +18,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.partnerplatform.keys.KeyEncryption;
 import org.partnerplatform.token.repository.Invitation;
 import org.partnerplatform.token.service.persons.PasswordPolicy;
 import org.partnerplatform.token.service.persons.PersonService;
+import org.partnerplatform.token.service.persons.SecondFactor;
 import org.partnerplatform.web.ProblemException;
 
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
 
 /**
- * An invitation's one-time link: the page where the invited person chooses a name and a password, which creates
- * them. A used, expired or unknown link answers the same 410 page.
+ * An invitation's one-time link: the page where the invited person chooses a name and a password and adds the
+ * platform to their authenticator app (a QR code, and the secret to type), which creates them. A used, expired or unknown link answers the same 410 page.
  */
 @Path("/invitations/{token}")
 public class InvitationPage {
@@ -42,16 +44,18 @@ public class InvitationPage {
     Template error;
 
     private final PersonService persons;
+    private final SecondFactor secondFactor;
 
-    public InvitationPage(PersonService persons) {
+    public InvitationPage(PersonService persons, SecondFactor secondFactor) {
         this.persons = persons;
+        this.secondFactor = secondFactor;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "An invitation's page: choose a name and a password")
     public Uni<Response> page(@PathParam("token") String token, @Context UriInfo uri) {
-        return persons.openInvitation(token).map(open -> {
+        return persons.openInvitationToEnrol(token).map(open -> {
             if (open == null) {
                 return Pages.html(410, error.data("message", GONE).render(), null);
             }
@@ -72,7 +76,7 @@ public class InvitationPage {
         }
         String name = form.getFirst("name") == null ? "" : form.getFirst("name").strip();
         String password = form.getFirst("password") == null ? "" : form.getFirst("password");
-        return persons.openInvitation(token).chain(open -> {
+        return persons.openInvitationToEnrol(token).chain(open -> {
             if (open == null) {
                 return Uni.createFrom().item(Pages.html(410, error.data("message", GONE).render(), null));
             }
@@ -82,15 +86,20 @@ public class InvitationPage {
             if (problem != null) {
                 return Uni.createFrom().item(form(open, csrfCookie, problem, name, 422));
             }
-            return persons.accept(token, name, password)
+            return persons.accept(token, name, password, form.getFirst("code"))
                     .map(person -> person == null ? Pages.html(410, error.data("message", GONE).render(), null)
                             : Pages.html(200, accepted.data("email", person.email).render(), null))
+                    .onFailure(PersonService.NotAccepted.class).recoverWithItem(e -> form(open, csrfCookie, e.getMessage(), name, 422))
                     .onFailure(ProblemException.class).recoverWithItem(e -> form(open, csrfCookie, e.getMessage(), name, 409));
         });
     }
 
     private Response form(Invitation open, String csrf, String message, String name, int status) {
+        KeyEncryption.Sealed secret = new KeyEncryption.Sealed(open.totpSecretIv, open.totpSecretCiphertext);
         return Pages.html(status, invitation.data("email", open.email).data("csrf", csrf).data("message", message).data("name", name)
-                .data("minLength", PasswordPolicy.MIN_LENGTH).render(), null);
+                .data("minLength", PasswordPolicy.MIN_LENGTH)
+                .data("totpSecret", secondFactor.base32(secret, open.email))
+                .data("totpQr", QrSvg.of(secondFactor.otpauthUri(secret, open.email)))
+                .render(), null);
     }
 }

@@ -35,7 +35,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/oauth/authorize")
 public class SignInPage {
-    private static final String WRONG = "The e-mail address or the password is wrong.";
+    private static final String WRONG = "The e-mail address, the password or the code is wrong.";
 
     @Inject
     Template signin;
@@ -82,7 +82,7 @@ public class SignInPage {
                     + "Go back to the application and sign in again.").render(), null));
         }
         String email = form.getFirst("email");
-        return signIn.authenticate(email, form.getFirst("password")).chain(outcome -> {
+        return signIn.authenticate(email, form.getFirst("password"), form.getFirst("code")).chain(outcome -> {
             if (outcome.throttled()) {
                 long seconds = Math.max(1, (outcome.retryAfter().toMillis() + 999) / 1000);
                 return Uni.createFrom().item(Response.fromResponse(form(request, csrfCookie,

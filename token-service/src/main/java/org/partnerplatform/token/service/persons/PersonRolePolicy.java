@@ -15,9 +15,6 @@ import org.partnerplatform.web.ProblemException;
 public final class PersonRolePolicy {
     private static final Set<Role> OF_EVERY_ORGANISATION = EnumSet.of(Role.KLIENTADMINISTRATOR, Role.BRUKERADMINISTRATOR,
             Role.SALES_READER, Role.FINANCE_READER);
-    /** Who may manage clients or persons, or every organisation, signs in with a second factor. */
-    private static final Set<Role> NEED_SECOND_FACTOR = EnumSet.of(Role.KLIENTADMINISTRATOR, Role.BRUKERADMINISTRATOR,
-            Role.PLATFORM_ADMIN, Role.FINANCE);
 
     private PersonRolePolicy() {
     }
@@ -43,9 +40,5 @@ public final class PersonRolePolicy {
             throw ProblemException.forbidden("only a platform admin may give " + Role.PLATFORM_ADMIN.claimValue() + " or "
                     + Role.FINANCE.claimValue());
         }
-    }
-
-    public static boolean needsSecondFactor(Set<Role> roles) {
-        return roles.stream().anyMatch(NEED_SECOND_FACTOR::contains);
     }
 }

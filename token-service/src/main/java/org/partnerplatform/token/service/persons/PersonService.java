@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.partnerplatform.keys.KeyEncryption;
 import org.partnerplatform.token.config.TokenConfig;
 import org.partnerplatform.token.repository.Invitation;
 import org.partnerplatform.token.repository.Organisation;
@@ -29,17 +31,26 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * An organisation's persons: invited with a one-time link (its token is returned once and kept only as a hash),
- * created when the invitation is accepted with a password, given other roles, removed. Passwords are hashed off the
+ * created when the invitation is accepted with a password and an enrolled second factor, given other roles, removed. Passwords are hashed off the
  * event loop before the transaction starts.
  */
 @ApplicationScoped
 public class PersonService {
     private final ClientSecrets hasher;
+    private final SecondFactor secondFactor;
     private final Duration invitationLifetime;
 
-    public PersonService(ClientSecrets hasher, TokenConfig config) {
+    public PersonService(ClientSecrets hasher, SecondFactor secondFactor, TokenConfig config) {
         this.hasher = hasher;
+        this.secondFactor = secondFactor;
         this.invitationLifetime = config.persons().invitationLifetime();
+    }
+
+    /** Why an acceptance was refused, for the person to read; the invitation stays open. */
+    public static final class NotAccepted extends RuntimeException {
+        NotAccepted(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** An invitation, and the one-time token of its link, which is never stored. */
@@ -84,13 +95,41 @@ public class PersonService {
         return Invitation.byTokenHash(tokenHash(token)).map(i -> i != null && i.openAt(Timestamps.now()) ? i : null);
     }
 
-    /** Creates the invited person with the chosen password; null when the invitation is no longer open. */
-    public Uni<Person> accept(String token, String displayName, String password) {
+    /**
+     * The open invitation with the TOTP secret its person will enrol: made and stored the first time (so that a
+     * reload shows the same secret), or null.
+     */
+    public Uni<Invitation> openInvitationToEnrol(String token) {
+        return openInvitation(token).chain(open -> {
+            if (open == null || open.totpSecretCiphertext != null) {
+                return Uni.createFrom().item(open);
+            }
+            KeyEncryption.Sealed sealed = secondFactor.newSecret(open.email);
+            // Only where none is stored yet: two tabs opened at once show the same secret after a reload.
+            return Panache.withTransaction(() -> Invitation.update(
+                    "totpSecretIv = ?1, totpSecretCiphertext = ?2 where invitationId = ?3 and totpSecretCiphertext is null",
+                    sealed.iv(), sealed.ciphertext(), open.invitationId)).chain(() -> openInvitation(token));
+        });
+    }
+
+    /**
+     * Creates the invited person with the chosen password and the enrolled second factor (the code proves that
+     * their app holds the secret); null when the invitation is no longer open.
+     */
+    public Uni<Person> accept(String token, String displayName, String password, String code) {
         return openInvitation(token).chain(open -> {
             if (open == null) {
                 return Uni.createFrom().nullItem();
             }
             PasswordPolicy.require(password, open.email);
+            if (open.totpSecretCiphertext == null) {
+                throw new NotAccepted("Open the invitation's link again to see the code to add to your authenticator app.");
+            }
+            long step = secondFactor.accepted(new KeyEncryption.Sealed(open.totpSecretIv, open.totpSecretCiphertext), open.email, code, 0,
+                    Instant.now());
+            if (step < 0) {
+                throw new NotAccepted("The code from the authenticator app is wrong, or has expired. Enter the one it shows now.");
+            }
             return hasher.hash(password).chain(hash -> Panache.withTransaction(() -> Invitation.byTokenHash(tokenHash(token))
                     .chain(invitation -> {
                         // Checked again inside the transaction: two tabs submitting the same link create one person.
@@ -108,6 +147,9 @@ public class PersonService {
                                     person.email = invitation.email;
                                     person.displayName = displayName.strip();
                                     person.passwordHash = hash;
+                                    person.totpSecretIv = invitation.totpSecretIv;
+                                    person.totpSecretCiphertext = invitation.totpSecretCiphertext;
+                                    person.totpLastStep = step;
                                     person.roles = EnumSet.copyOf(invitation.roles);
                                     person.status = PersonStatus.ACTIVE;
                                     person.createdAt = Timestamps.now();

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.partnerplatform.keys.KeyEncryption;
 import org.partnerplatform.token.config.TokenConfig;
 import org.partnerplatform.token.repository.AuthorizationCode;
 import org.partnerplatform.token.repository.Organisation;
@@ -18,12 +19,14 @@ import org.partnerplatform.token.service.RandomValues;
 import org.partnerplatform.token.service.oauth.FailedGrantThrottle;
 import org.partnerplatform.token.service.persons.EmailAddresses;
 import org.partnerplatform.token.service.persons.PersonService;
+import org.partnerplatform.token.service.persons.SecondFactor;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Checks a person's e-mail address and password, and gives the web client an authorization code for them. A
+ * Checks a person's e-mail address, password and second factor (a TOTP code, each accepted once), and gives the
+ * web client an authorization code for them. A
  * failure never says whether the address exists: an unknown address is checked against a decoy hash, so it takes
  * as long as a wrong password, and both answer the same. Failures of one address (known or not) are slowed down
  * as failed client authentications are (a doubling delay after the free ones, per replica).
@@ -31,11 +34,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SignInService {
     private final ClientSecrets hasher;
+    private final SecondFactor secondFactor;
     private final FailedGrantThrottle throttle;
     private final Duration codeLifetime;
 
-    public SignInService(ClientSecrets hasher, TokenConfig config, Clock clock) {
+    public SignInService(ClientSecrets hasher, SecondFactor secondFactor, TokenConfig config, Clock clock) {
         this.hasher = hasher;
+        this.secondFactor = secondFactor;
         TokenConfig.Throttle t = config.persons().throttle();
         this.throttle = new FailedGrantThrottle(clock, t.freeFailures(), t.baseDelay(), t.maxDelay(), t.forgetAfter(), t.maxTracked());
         this.codeLifetime = config.persons().codeLifetime();
@@ -48,7 +53,8 @@ public class SignInService {
         }
     }
 
-    public Uni<Outcome> authenticate(String email, String password) {
+    /** Checks the address, the password and the code of the person's authenticator app; every failure looks alike. */
+    public Uni<Outcome> authenticate(String email, String password, String totpCode) {
         String address = EmailAddresses.normalise(email);
         String key = address != null ? address : String.valueOf(email).trim().toLowerCase(Locale.ROOT);
         FailedGrantThrottle.Decision decision = throttle.begin(key);
@@ -59,12 +65,24 @@ public class SignInService {
                 .chain(person -> person == null ? Uni.createFrom().<Person> nullItem()
                         : Organisation.byId(person.organisationId).map(o -> o.status == OrganisationStatus.ACTIVE ? person : null)));
         return found.chain(person -> hasher.verify(password == null ? "" : password, person == null ? null : person.passwordHash)
-                .map(matches -> {
+                .chain(matches -> {
                     if (!matches || person == null) {
-                        return new Outcome(null, null);
+                        return Uni.createFrom().item(new Outcome(null, null));
                     }
-                    throttle.succeeded(key);
-                    return new Outcome(person, null);
+                    long step = secondFactor.accepted(new KeyEncryption.Sealed(person.totpSecretIv, person.totpSecretCiphertext), person.email,
+                            totpCode, person.totpLastStep, Instant.now());
+                    if (step < 0) {
+                        return Uni.createFrom().item(new Outcome(null, null));
+                    }
+                    // Recorded only if no other sign-in took this step first: a code is accepted once.
+                    return Panache.withTransaction(() -> Person.update("totpLastStep = ?1 where personId = ?2 and totpLastStep < ?1", step,
+                            person.personId)).map(updated -> {
+                                if (updated != 1) {
+                                    return new Outcome(null, null);
+                                }
+                                throttle.succeeded(key);
+                                return new Outcome(person, null);
+                            });
                 }));
     }
 

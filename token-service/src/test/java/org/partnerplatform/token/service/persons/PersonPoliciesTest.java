@@ -36,14 +36,6 @@ class PersonPoliciesTest {
     }
 
     @Test
-    void whoManagesClientsPersonsOrEverythingNeedsASecondFactor() {
-        assertThat(PersonRolePolicy.needsSecondFactor(Set.of(Role.SALES_READER, Role.FINANCE_READER))).isFalse();
-        for (Role manager : Set.of(Role.KLIENTADMINISTRATOR, Role.BRUKERADMINISTRATOR, Role.PLATFORM_ADMIN, Role.FINANCE)) {
-            assertThat(PersonRolePolicy.needsSecondFactor(Set.of(Role.SALES_READER, manager))).as(manager.name()).isTrue();
-        }
-    }
-
-    @Test
     void passwordsAreLongEnoughNotSillyAndNotTheAddress() {
         String email = "kari.nordmann@partner.example";
         assertThat(PasswordPolicy.problem("correct horse battery staple", email)).isNull();
