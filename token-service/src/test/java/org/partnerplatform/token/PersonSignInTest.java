@@ -131,7 +131,7 @@ class PersonSignInTest {
         assertThat(((Number) verified.payload().get(TokenServiceApi.ORGANISATION_CLAIM)).longValue()).isEqualTo(partner);
 
         // With it the person manages the organisation's clients and persons, and sees no other organisation.
-        TokenServiceApi.createClient(access, partner, "reiseselskapet-web", "PARTNER");
+        TokenServiceApi.Credentials web = TokenServiceApi.createClient(access, partner, "reiseselskapet-web", "PARTNER");
         given().auth().oauth2(access).get("/v1/organisations/{id}/clients", partner).then().statusCode(200)
                 .body("name", equalTo(List.of("reiseselskapet-web")));
         given().auth().oauth2(access).get("/v1/organisations/{id}/persons", partner).then().statusCode(200)
@@ -147,6 +147,24 @@ class PersonSignInTest {
                 .body("type", endsWith("/role-not-allowed"));
         // The same address cannot be invited twice while its person exists.
         PersonsApi.invite(admin, partner, email, "SALES_READER").then().statusCode(409).body("type", endsWith("/person-exists"));
+
+        // The audit log: who did what, newest first, the person named as person:<id>, no secret anywhere.
+        String actor = "person:" + personId;
+        JsonPath audit = given().auth().oauth2(access).get("/v1/organisations/{id}/audit", partner).then().statusCode(200).extract().jsonPath();
+        assertThat(audit.getList("items.action")).containsSubsequence("CLIENT_CREATED", "PERSON_SIGNED_IN", "PERSON_SIGN_IN_FAILED",
+                "INVITATION_ACCEPTED", "INVITATION_CREATED");
+        assertThat(audit.getList("items.actor")).contains(actor, TokenServiceApi.ADMIN_ID);
+        assertThat(audit.getString("items.find { it.action == 'CLIENT_CREATED' }.actor")).isEqualTo(actor);
+        assertThat(audit.getString("items.find { it.action == 'CLIENT_CREATED' }.subject")).isEqualTo(web.clientId());
+        assertThat(audit.prettify()).doesNotContain(web.secret()).doesNotContain(PASSWORD).doesNotContain(totp);
+        JsonPath first = given().auth().oauth2(access).queryParam("limit", 2).get("/v1/organisations/{id}/audit", partner).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(first.getList("items")).hasSize(2);
+        String next = first.getString("next");
+        JsonPath second = given().auth().oauth2(access).get(java.net.URI.create(next).getPath() + "?" + java.net.URI.create(next).getRawQuery())
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(second.getList("items.id")).isEqualTo(audit.getList("items.id").subList(2, Math.min(4, audit.getList("items").size())));
+        given().auth().oauth2(access).get("/v1/organisations/{id}/audit", other).then().statusCode(404);
 
         // Removed, the person's token is refused at once and they cannot sign in again.
         given().auth().oauth2(admin).delete("/v1/organisations/{id}/persons/{p}", partner, personId).then().statusCode(204);

@@ -49,7 +49,7 @@ public class ClientResource {
     public Uni<Response> create(@PathParam("organisationId") long organisationId, @Valid @NotNull CreateClientRequest request,
             @Context UriInfo uri) {
         requireManages(organisationId);
-        return clients.create(organisationId, request.name(), request.roles(), isPlatformAdmin())
+        return clients.create(organisationId, request.name(), request.roles(), isPlatformAdmin(), caller.actor())
                 .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.client().clientId).build())
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
                         .entity(CreatedClientView.of(created)).build());
@@ -79,7 +79,7 @@ public class ClientResource {
             String body) {
         requireManages(organisationId);
         RotateSecretRequest request = OptionalBody.read(body, RotateSecretRequest.class);
-        return clients.rotateSecret(organisationId, clientId, request == null ? null : request.gracePeriod(), isPlatformAdmin())
+        return clients.rotateSecret(organisationId, clientId, request == null ? null : request.gracePeriod(), isPlatformAdmin(), caller.actor())
                 .map(rotated -> Response.ok(RotatedSecretView.of(rotated)).header(HttpHeaders.CACHE_CONTROL, "no-store").build());
     }
 
@@ -88,7 +88,7 @@ public class ClientResource {
     @Operation(summary = "Revoke a client for good; publishes ClientRevoked, and its tokens stop working")
     public Uni<ClientView> revoke(@PathParam("organisationId") long organisationId, @PathParam("clientId") String clientId) {
         requireManages(organisationId);
-        return clients.revoke(organisationId, clientId, isPlatformAdmin()).map(ClientView::of);
+        return clients.revoke(organisationId, clientId, isPlatformAdmin(), caller.actor()).map(ClientView::of);
     }
 
     private void requireManages(long organisationId) {

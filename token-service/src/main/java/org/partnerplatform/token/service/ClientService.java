@@ -15,6 +15,7 @@ import org.partnerplatform.events.Environment;
 import org.partnerplatform.token.config.TokenConfig;
 import org.partnerplatform.token.messaging.LifecycleEvents;
 import org.partnerplatform.token.repository.Certification;
+import org.partnerplatform.token.repository.AuditEvent;
 import org.partnerplatform.token.repository.Client;
 import org.partnerplatform.token.repository.ClientRegistry;
 import org.partnerplatform.token.repository.ClientStatus;
@@ -57,7 +58,7 @@ public class ClientService {
         }
     }
 
-    public Uni<NewClient> create(long organisationId, String name, Set<Role> roles, boolean byPlatformAdmin) {
+    public Uni<NewClient> create(long organisationId, String name, Set<Role> roles, boolean byPlatformAdmin, String actor) {
         Set<Role> granted = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         ClientRolePolicy.requireMayGrant(byPlatformAdmin, organisationId, granted);
         String secret = RandomValues.secret();
@@ -65,7 +66,9 @@ public class ClientService {
                 .chain(hash -> Panache.withTransaction(() -> Organisation.byId(organisationId).chain(organisation -> {
                     requireMayHaveClients(organisation, organisationId);
                     ClientRolePolicy.requireFitsOrganisation(organisation.type, granted);
-                    return persistNew(RandomValues.identifier(), organisationId, name, granted, hash);
+                    return persistNew(RandomValues.identifier(), organisationId, name, granted, hash)
+                            .call(client -> AuditEvent.of(organisationId, actor, AuditEvent.Action.CLIENT_CREATED, client.clientId,
+                                    client.name + " with " + String.join(" ", Role.claimValues(granted))).persist());
                 })))
                 .map(client -> new NewClient(client, secret));
     }
@@ -86,7 +89,7 @@ public class ClientService {
     }
 
     /** Revokes a client for good; revoking it again changes nothing and publishes nothing. */
-    public Uni<Client> revoke(long organisationId, String clientId, boolean byPlatformAdmin) {
+    public Uni<Client> revoke(long organisationId, String clientId, boolean byPlatformAdmin, String actor) {
         return Panache.withTransaction(() -> Client.byId(clientId).chain(found -> {
             Client client = requireOf(found, organisationId, clientId);
             ClientRolePolicy.requireMayRevoke(byPlatformAdmin, client.roles);
@@ -97,7 +100,9 @@ public class ClientService {
             client.revokedAt = Timestamps.now();
             client.previousSecretHash = null;
             client.previousSecretValidUntil = null;
-            return outbox.add(LifecycleEvents.revoked(client, client.revokedAt)).replaceWith(client);
+            return outbox.add(LifecycleEvents.revoked(client, client.revokedAt))
+                    .call(() -> AuditEvent.of(organisationId, actor, AuditEvent.Action.CLIENT_REVOKED, clientId, client.name).persist())
+                    .replaceWith(client);
         }))
                 // After the commit, before the answer: this replica refuses the client's grants and tokens from now on
                 // (others when the table's change notification reaches them).
@@ -113,7 +118,7 @@ public class ClientService {
      * a grace period ends the older secret at once, so at most two secrets work at any time. Tokens already issued
      * stay valid. Publishes ClientSecretRotated.
      */
-    public Uni<NewClient> rotateSecret(long organisationId, String clientId, Duration requestedGrace, boolean byPlatformAdmin) {
+    public Uni<NewClient> rotateSecret(long organisationId, String clientId, Duration requestedGrace, boolean byPlatformAdmin, String actor) {
         Duration grace = requestedGrace == null ? defaultGrace : requestedGrace.truncatedTo(ChronoUnit.MILLIS);
         if (grace.isNegative()) {
             throw ProblemException.badRequest("invalid-grace-period", "the grace period cannot be negative");
@@ -135,7 +140,10 @@ public class ClientService {
                     client.secretHash = hash;
                     client.secretVersion = client.secretVersion + 1;
                     client.secretRotatedAt = now;
-                    return outbox.add(LifecycleEvents.secretRotated(client)).replaceWith(client);
+                    return outbox.add(LifecycleEvents.secretRotated(client))
+                            .call(() -> AuditEvent.of(organisationId, actor, AuditEvent.Action.CLIENT_SECRET_ROTATED, clientId,
+                                    "secret version " + client.secretVersion + (grace.isZero() ? "" : ", the previous one valid for " + grace)).persist())
+                            .replaceWith(client);
                 })))
                 .invoke(client -> {
                     // After the commit, before the answer: this replica checks against the new secret version from now on.

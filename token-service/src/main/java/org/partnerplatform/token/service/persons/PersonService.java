@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnerplatform.keys.KeyEncryption;
 import org.partnerplatform.token.config.TokenConfig;
+import org.partnerplatform.token.repository.AuditEvent;
 import org.partnerplatform.token.repository.Invitation;
 import org.partnerplatform.token.repository.Organisation;
 import org.partnerplatform.token.repository.OrganisationStatus;
@@ -81,7 +82,8 @@ public class PersonService {
                     invitation.invitedBy = actor;
                     invitation.createdAt = Timestamps.now();
                     invitation.expiresAt = invitation.createdAt.plus(invitationLifetime);
-                    return invitation.<Invitation> persist();
+                    return invitation.<Invitation> persist().call(i -> AuditEvent.of(organisationId, actor, AuditEvent.Action.INVITATION_CREATED,
+                            i.invitationId, address + " with " + roleNames(given)).persist());
                 }))
                 .map(invitation -> new NewInvitation(invitation, token));
     }
@@ -159,7 +161,8 @@ public class PersonService {
                                     return person.<Person> persist().call(p -> {
                                         invitation.personId = p.personId;
                                         return Panache.flush();
-                                    });
+                                    }).call(p -> AuditEvent.of(p.organisationId, "person:" + p.personId, AuditEvent.Action.INVITATION_ACCEPTED,
+                                            p.personId, p.email + " with " + roleNames(p.roles) + ", second factor enrolled").persist());
                                 });
                     })));
         });
@@ -173,27 +176,33 @@ public class PersonService {
     public Uni<Person> changeRoles(long organisationId, String personId, Set<Role> roles, boolean byPlatformAdmin, String actor) {
         Set<Role> given = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         PersonRolePolicy.requireMayHold(organisationId, given);
-        return Panache.withTransaction(() -> Person.<Person> findById(personId).map(found -> {
+        return Panache.withTransaction(() -> Person.<Person> findById(personId).call(found -> {
             Person person = requireOf(found, organisationId, personId);
             // Neither what is given nor what is taken may be a platform-wide role unless a platform admin does it.
             PersonRolePolicy.requireMayGive(byPlatformAdmin, given);
             PersonRolePolicy.requireMayGive(byPlatformAdmin, person.roles);
+            String before = roleNames(person.roles);
             person.roles = given;
             person.updatedAt = Timestamps.now();
             person.updatedBy = actor;
-            return person;
+            return AuditEvent.of(organisationId, actor, AuditEvent.Action.PERSON_ROLES_CHANGED, personId,
+                    before + " to " + roleNames(given)).persist();
         }));
     }
 
     public Uni<Person> remove(long organisationId, String personId, boolean byPlatformAdmin, String actor) {
-        return Panache.withTransaction(() -> Person.<Person> findById(personId).map(found -> {
+        return Panache.withTransaction(() -> Person.<Person> findById(personId).call(found -> {
             Person person = requireOf(found, organisationId, personId);
             PersonRolePolicy.requireMayGive(byPlatformAdmin, person.roles);
             person.status = PersonStatus.REMOVED;
             person.updatedAt = Timestamps.now();
             person.updatedBy = actor;
-            return person;
+            return AuditEvent.of(organisationId, actor, AuditEvent.Action.PERSON_REMOVED, personId, person.email).persist();
         }));
+    }
+
+    private static String roleNames(Set<Role> roles) {
+        return String.join(" ", Role.claimValues(roles));
     }
 
     private static Person requireOf(Person person, long organisationId, String personId) {

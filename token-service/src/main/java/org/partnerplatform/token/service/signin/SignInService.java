@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnerplatform.keys.KeyEncryption;
 import org.partnerplatform.token.config.TokenConfig;
+import org.partnerplatform.token.repository.AuditEvent;
 import org.partnerplatform.token.repository.AuthorizationCode;
 import org.partnerplatform.token.repository.Organisation;
 import org.partnerplatform.token.repository.OrganisationStatus;
@@ -66,17 +67,23 @@ public class SignInService {
                         : Organisation.byId(person.organisationId).map(o -> o.status == OrganisationStatus.ACTIVE ? person : null)));
         return found.chain(person -> hasher.verify(password == null ? "" : password, person == null ? null : person.passwordHash)
                 .chain(matches -> {
-                    if (!matches || person == null) {
+                    if (person == null) {
                         return Uni.createFrom().item(new Outcome(null, null));
+                    }
+                    if (!matches) {
+                        return failed(person, "wrong password");
                     }
                     long step = secondFactor.accepted(new KeyEncryption.Sealed(person.totpSecretIv, person.totpSecretCiphertext), person.email,
                             totpCode, person.totpLastStep, Instant.now());
                     if (step < 0) {
-                        return Uni.createFrom().item(new Outcome(null, null));
+                        // The right password with a wrong or replayed code: the organisation should know someone has it.
+                        return failed(person, "right password, wrong or used code");
                     }
                     // Recorded only if no other sign-in took this step first: a code is accepted once.
                     return Panache.withTransaction(() -> Person.update("totpLastStep = ?1 where personId = ?2 and totpLastStep < ?1", step,
-                            person.personId)).map(updated -> {
+                            person.personId).call(updated -> updated != 1 ? Uni.createFrom().voidItem()
+                                    : AuditEvent.of(person.organisationId, "person:" + person.personId, AuditEvent.Action.PERSON_SIGNED_IN,
+                                            person.personId, person.email).persist())).map(updated -> {
                                 if (updated != 1) {
                                     return new Outcome(null, null);
                                 }
@@ -84,6 +91,12 @@ public class SignInService {
                                 return new Outcome(person, null);
                             });
                 }));
+    }
+
+    /** A failed sign-in of a known person, in their organisation's audit log (throttling bounds how many). */
+    private static Uni<Outcome> failed(Person person, String why) {
+        return Panache.withTransaction(() -> AuditEvent.of(person.organisationId, "person:" + person.personId,
+                AuditEvent.Action.PERSON_SIGN_IN_FAILED, person.personId, why).persist()).replaceWith(new Outcome(null, null));
     }
 
     /** A new single-use code for the request and the person who signed in; only its hash is stored. */
