@@ -82,6 +82,9 @@ public final class LocalPlatform {
         for (Platform.Service s : Platform.Service.values()) {
             System.out.printf("  %-19s %s   (OpenAPI UI %s/q/swagger-ui)%n", s.module, platform.url(s), platform.url(s));
         }
+        if (platform.portalUrl() != null) {
+            System.out.printf("  %-19s %s   (sign in as a person)%n", Platform.PORTAL_MODULE, platform.portalUrl());
+        }
         System.out.printf("  %-19s 127.0.0.1:%d%n", "Kafka", settings.ports().kafka());
         System.out.printf("  %-19s 127.0.0.1:%d (databases token, catalog, sales, settlement; user = password = name)%n", "PostgreSQL",
                 settings.ports().postgres());
@@ -96,6 +99,18 @@ public final class LocalPlatform {
             for (DemoData.DemoPartner partner : partners) {
                 System.out.printf("  %-28s organisation %-4d client_id %s  client_secret %s%n", partner.name(), partner.organisationId(),
                         partner.clientId(), partner.clientSecret());
+            }
+        }
+        if (platform.portalUrl() != null) {
+            FirstAdministrator.Outcome first = FirstAdministrator.invite(platform.url(Platform.Service.TOKEN), settings.adminClientId(),
+                    settings.adminClientSecret());
+            System.out.println();
+            if (first.exists()) {
+                System.out.println("First platform administrator: sign in to the portal as " + FirstAdministrator.EMAIL + ".");
+            } else {
+                System.out.println("First platform administrator (" + FirstAdministrator.EMAIL + "): open this one-time link, choose a password,");
+                System.out.println("add the platform to an authenticator app, then sign in at " + platform.portalUrl() + ":");
+                System.out.println("  " + first.link());
             }
         }
         System.out.println();

@@ -38,14 +38,15 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    public record Ports(int kafka, int postgres, int token, int catalog, int sales, int settlement) {
+    public record Ports(int kafka, int postgres, int token, int catalog, int sales, int settlement, int portal) {
         /** The documented local ports. */
         public static Ports local() {
-            return new Ports(9092, 15432, 8081, 8082, 8083, 8084);
+            return new Ports(9092, 15432, 8081, 8082, 8083, 8084, 8085);
         }
 
         public static Ports free() {
-            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                    FreePorts.next());
         }
 
         int of(Service service) {
@@ -67,6 +68,12 @@ public final class Platform implements AutoCloseable {
     private final EmbeddedKafka kafka;
     private final EmbeddedPostgresServer postgres;
     private final Map<Service, ServiceProcess> services = new LinkedHashMap<>();
+    /** The partner portal: no database, no broker; it signs persons in through token-service. */
+    private ServiceProcess portal;
+
+    /** The portal's client secret in token-service: local and test platforms only. */
+    public static final String PORTAL_CLIENT_SECRET = "dev-only-partner-portal-secret-change-me";
+    public static final String PORTAL_MODULE = "partner-portal";
 
     private Platform(Settings settings, EmbeddedKafka kafka, EmbeddedPostgresServer postgres) {
         this.settings = settings;
@@ -122,11 +129,33 @@ public final class Platform implements AutoCloseable {
                 progress.accept(service.module + " ready at " + process.baseUrl());
             }));
         }
+        Path portalJar = settings.repository().resolve(PORTAL_MODULE).resolve("target/quarkus-app/quarkus-run.jar");
+        if (Files.exists(portalJar)) {
+            progress.accept("starting " + PORTAL_MODULE + " on port " + settings.ports().portal());
+            Map<String, String> env = new HashMap<>();
+            env.put("PLATFORM_TOKEN_SERVICE_URL", "http://127.0.0.1:" + settings.ports().token());
+            env.put("PLATFORM_PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET);
+            env.put("PLATFORM_PORTAL_HAND_OVER_KEY", settings.keyEncryptionKey());
+            // Plain HTTP on loopback: a browser would not send Secure cookies back.
+            env.put("PLATFORM_PORTAL_SECURE_COOKIES", "false");
+            env.putAll(settings.extraEnvironment());
+            portal = ServiceProcess.start(PORTAL_MODULE, portalJar, settings.ports().portal(), env, settings.jvmOptions(),
+                    settings.dataDirectory().resolve("logs").resolve(PORTAL_MODULE + ".log"));
+            others.add(CompletableFuture.runAsync(() -> {
+                portal.awaitReady(Duration.ofSeconds(120));
+                progress.accept(PORTAL_MODULE + " ready at " + portal.baseUrl());
+            }));
+        }
         try {
             CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+    }
+
+    /** The portal's base URL, or null when it was not built. */
+    public String portalUrl() {
+        return portal == null ? null : portal.baseUrl();
     }
 
     private synchronized ServiceProcess launch(Service service) {
@@ -158,6 +187,10 @@ public final class Platform implements AutoCloseable {
             env.put("PLATFORM_BOOTSTRAP_ADMIN_CLIENT_ID", settings.adminClientId());
             env.put("PLATFORM_BOOTSTRAP_ADMIN_CLIENT_SECRET", settings.adminClientSecret());
             env.put("PLATFORM_TOKEN_KEY_ENCRYPTION_KEY", settings.keyEncryptionKey());
+            String portalBase = "http://127.0.0.1:" + settings.ports().portal();
+            env.put("PLATFORM_TOKEN_PORTAL_SECRET", PORTAL_CLIENT_SECRET);
+            env.put("PLATFORM_TOKEN_PORTAL_REDIRECT_URIS", portalBase + "/oidc/callback");
+            env.put("PLATFORM_TOKEN_PORTAL_POST_LOGOUT_REDIRECT_URIS", portalBase + "/signed-out");
         } else {
             env.put("PLATFORM_TOKEN_SERVICE_URL", "http://127.0.0.1:" + settings.ports().token());
         }
@@ -212,6 +245,9 @@ public final class Platform implements AutoCloseable {
     public void close() {
         List<Service> started = new ArrayList<>(services.keySet());
         java.util.Collections.reverse(started);
+        if (portal != null) {
+            portal.close();
+        }
         started.parallelStream().forEach(s -> services.get(s).close());
         try {
             kafka.close();

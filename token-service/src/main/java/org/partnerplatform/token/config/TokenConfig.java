@@ -2,7 +2,6 @@ package org.partnerplatform.token.config;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -93,10 +92,10 @@ public interface TokenConfig {
     Persons persons();
 
     /**
-     * The web applications that sign persons in through this service (the partner portal), by client id. They are
-     * configured, not registered through the API: there are few, and they belong to whoever runs the platform.
+     * The web application that signs persons in through this service: the partner portal. Configured, not registered
+     * through the API: it belongs to whoever runs the platform. Absent: no person can sign in.
      */
-    Map<String, WebClient> webClients();
+    Optional<WebClient> portal();
 
     interface Persons {
         /** How long an invitation's link may be used. */
@@ -116,6 +115,9 @@ public interface TokenConfig {
     }
 
     interface WebClient {
+        @WithDefault("partner-portal")
+        String clientId();
+
         /** Its client secret; only dev and test commit one (dev-only-..., refused in PRODUCTION). */
         String secret();
 

@@ -17,8 +17,8 @@ import org.partnerplatform.token.service.oauth.ClientCredentials;
 import io.quarkus.runtime.LaunchMode;
 
 /**
- * The web applications that sign persons in here (platform.token.web-clients): their secrets and the exact URIs a
- * sign-in or sign-out may return to. A committed dev-only secret is refused in a PRODUCTION deployment.
+ * The web applications that sign persons in here (today one, the portal: platform.token.portal): their secrets and
+ * the exact URIs a sign-in or sign-out may return to. A committed dev-only secret is refused in a PRODUCTION deployment.
  */
 @ApplicationScoped
 public class WebClients {
@@ -34,13 +34,14 @@ public class WebClients {
     private final Map<String, WebClient> clients = new TreeMap<>();
 
     public WebClients(TokenConfig config, IssuerSettings settings) {
-        config.webClients().forEach((id, client) -> {
+        config.portal().ifPresent(client -> {
+            String id = client.clientId();
             if (client.secret().length() < 32) {
-                throw new IllegalStateException("platform.token.web-clients." + id + ".secret must have at least 32 characters");
+                throw new IllegalStateException("platform.token.portal.secret must have at least 32 characters");
             }
             if (client.secret().startsWith(DEV_ONLY_PREFIX) && settings.environment() == Environment.PRODUCTION
                     && LaunchMode.current() == LaunchMode.NORMAL) {
-                throw new IllegalStateException("platform.token.web-clients." + id + ".secret is a committed dev-only value; "
+                throw new IllegalStateException("platform.token.portal.secret is a committed dev-only value; "
                         + "a PRODUCTION deployment needs a secret of its own");
             }
             clients.put(id, new WebClient(id, client.secret(), List.copyOf(client.redirectUris()),

@@ -1,0 +1,66 @@
+package org.partnerplatform.portal.client;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/** token-service's API for an organisation, called with the signed-in person's own access token. */
+@RegisterRestClient(configKey = "token-service")
+@Path("/v1/organisations/{organisationId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface TokenServiceClient {
+
+    record Organisation(long organisationId, String name, String type, String codespace, String status, String certification,
+            Instant createdAt) {
+    }
+
+    record ApiClient(String clientId, String name, List<String> roles, String environment, String status, Instant createdAt,
+            Instant revokedAt, Instant lastRotatedAt) {
+    }
+
+    record NewClient(String name, Set<String> roles) {
+    }
+
+    /** The answer of a creation or a rotation: the secret, this once. */
+    record ClientSecret(String clientId, String clientSecret) {
+        @Override
+        public String toString() {
+            return "ClientSecret[clientId=" + clientId + ", clientSecret=***]";
+        }
+    }
+
+    @GET
+    Uni<Organisation> organisation(@HeaderParam("Authorization") String bearer, @PathParam("organisationId") long organisationId);
+
+    @GET
+    @Path("/clients")
+    Uni<List<ApiClient>> clients(@HeaderParam("Authorization") String bearer, @PathParam("organisationId") long organisationId);
+
+    @POST
+    @Path("/clients")
+    Uni<ClientSecret> create(@HeaderParam("Authorization") String bearer, @PathParam("organisationId") long organisationId, NewClient client);
+
+    @POST
+    @Path("/clients/{clientId}/rotate-secret")
+    Uni<ClientSecret> rotate(@HeaderParam("Authorization") String bearer, @PathParam("organisationId") long organisationId,
+            @PathParam("clientId") String clientId);
+
+    @POST
+    @Path("/clients/{clientId}/revoke")
+    Uni<ApiClient> revoke(@HeaderParam("Authorization") String bearer, @PathParam("organisationId") long organisationId,
+            @PathParam("clientId") String clientId);
+}

@@ -1,0 +1,173 @@
+package org.partnerplatform.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.partnerplatform.devinfra.Platform;
+import org.partnerplatform.devinfra.Platform.Service;
+import org.partnerplatform.systemtests.PartnerPlatformApi.Credentials;
+
+import io.restassured.http.ContentType;
+
+/**
+ * The partner portal in a real browser (headless Chromium): a person invited by a platform admin sets a password and
+ * a second factor, signs in through token-service, creates a client whose secret is shown once, gets a token with it,
+ * rotates and revokes it, and catalog-service then refuses the old token; a person without KLIENTADMINISTRATOR sees
+ * no client actions and is refused the form's URL; a form without its CSRF token is refused.
+ */
+class PortalBrowserIT {
+    static final String PASSWORD = "a long and memorable passphrase";
+    static Platform platform;
+    static String admin;
+    static String portal;
+    static Path repository;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        platform = RunningPlatform.get();
+        portal = platform.portalUrl();
+        assertThat(portal).as("the portal must be built and running").isNotNull();
+        repository = platform.settings().repository();
+        admin = PartnerPlatformApi.adminToken();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** A person invited with these roles, who has set a password and a second factor; answers their TOTP secret. */
+    static String invited(long organisationId, String email, String... roles) {
+        String link = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("email", email, "roles", List.of(roles)))
+                .post(RunningPlatform.url(Service.TOKEN) + "/v1/organisations/{id}/invitations", organisationId)
+                .then().statusCode(201).extract().path("link");
+        browser.open(link);
+        String secret = browser.text("totp-secret");
+        browser.type("name", "Kari Nordmann");
+        browser.type("password", PASSWORD);
+        browser.type("repeat", PASSWORD);
+        browser.type("code", Browser.totp(secret, 0));
+        browser.click("submit");
+        assertThat(browser.text("done")).contains(email);
+        return secret;
+    }
+
+    /** Signs in through the portal: off to token-service's page and back. The next step's code, each is used once. */
+    static void signIn(String email, String secret, boolean screenshot) {
+        browser.driver.manage().deleteAllCookies();
+        browser.open(portal + "/");
+        browser.element("sign-in");
+        assertThat(browser.driver.getCurrentUrl()).startsWith(RunningPlatform.url(Service.TOKEN) + "/oauth/authorize");
+        browser.type("email", email);
+        browser.type("password", PASSWORD);
+        browser.type("code", Browser.totp(secret, 1));
+        if (screenshot) {
+            browser.screenshot(repository, "sign-in");
+        }
+        browser.click("submit");
+        browser.element("organisation-name");
+        assertThat(browser.driver.getCurrentUrl()).startsWith(portal);
+    }
+
+    @Test
+    void aClientAdministratorManagesClientsWhoseSecretIsShownOnceAndRevokedTokensAreRefused() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        long partner = PartnerPlatformApi.registerOrganisation(admin, "Portalreiser AS " + suffix, "PARTNER", null);
+        long other = PartnerPlatformApi.registerOrganisation(admin, "Andre reiser AS " + suffix, "PARTNER", null);
+        Credentials stranger = PartnerPlatformApi.createClient(admin, other, "andre-web", "PARTNER");
+        String email = "kari-" + suffix + "@portalreiser.example";
+        String secret = invited(partner, email, "KLIENTADMINISTRATOR", "BRUKERADMINISTRATOR");
+
+        signIn(email, secret, true);
+        assertThat(browser.text("organisation-name")).isEqualTo("Portalreiser AS " + suffix);
+        assertThat(browser.text("organisation-id")).isEqualTo(Long.toString(partner));
+        assertThat(browser.text("person-roles")).contains("KLIENTADMINISTRATOR");
+        browser.screenshot(repository, "my-organisation");
+
+        // Create: the secret is on the page after the form, and only there.
+        browser.click("nav-clients");
+        browser.type("name", "portalreiser-web");
+        browser.click("role-PARTNER");
+        browser.click("create");
+        String clientId = browser.text("client-id");
+        String clientSecret = browser.text("client-secret");
+        assertThat(clientSecret).hasSizeGreaterThanOrEqualTo(40);
+        browser.screenshot(repository, "client-secret");
+        browser.driver.navigate().refresh();
+        assertThat(browser.element("secret-gone").getText()).contains("shown once");
+        assertThat(browser.present("client-secret")).isFalse();
+        assertThat(browser.driver.getPageSource()).doesNotContain(clientSecret);
+
+        // The secret gets a token; the list shows the organisation's clients and no other's.
+        String token = PartnerPlatformApi.token(new Credentials(clientId, clientSecret));
+        browser.open(portal + "/clients");
+        List<String> listed = browser.driver.findElements(By.cssSelector("tr.client")).stream().map(r -> r.getDomAttribute("data-client-id")).toList();
+        assertThat(listed).contains(clientId).doesNotContain(stranger.clientId());
+        browser.screenshot(repository, "clients");
+
+        // Rotate: a new secret, shown once; the old one no longer gets a token.
+        row(clientId).findElement(By.className("rotate")).click();
+        String rotated = browser.text("client-secret");
+        assertThat(rotated).isNotEqualTo(clientSecret);
+        given().contentType(ContentType.JSON).body(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", clientSecret))
+                .post(RunningPlatform.url(Service.TOKEN) + "/oauth/token").then().statusCode(401);
+        PartnerPlatformApi.token(new Credentials(clientId, rotated));
+
+        // Revoke: catalog-service refuses the token issued before, within moments.
+        given().auth().oauth2(token).get(RunningPlatform.url(Service.CATALOG) + "/v1/catalog").then().statusCode(200);
+        browser.click("back");
+        row(clientId).findElement(By.className("revoke")).click();
+        assertThat(row(clientId).findElement(By.className("status")).getText()).isEqualTo("REVOKED");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(token).get(RunningPlatform.url(Service.CATALOG) + "/v1/catalog").then().statusCode(401));
+
+        // A form without its CSRF token is refused, whoever posts it.
+        String session = sessionCookies();
+        given().header("Cookie", session).contentType(ContentType.URLENC).formParam("name", "portalreiser-forged").formParam("roles", "PARTNER")
+                .redirects().follow(false).post(portal + "/clients").then().statusCode(400);
+        browser.open(portal + "/clients");
+        assertThat(browser.driver.getPageSource()).doesNotContain("portalreiser-forged");
+    }
+
+    @Test
+    void aPersonWithoutKlientadministratorSeesNoClientActionsAndIsRefusedTheForm() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        long partner = PartnerPlatformApi.registerOrganisation(admin, "Lesereiser AS " + suffix, "PARTNER", null);
+        PartnerPlatformApi.createClient(admin, partner, "lesereiser-web", "PARTNER");
+        String email = "ola-" + suffix + "@lesereiser.example";
+        String secret = invited(partner, email, "SALES_READER");
+        signIn(email, secret, false);
+        browser.click("nav-clients");
+        assertThat(browser.text("no-client-rights")).contains("KLIENTADMINISTRATOR");
+        assertThat(browser.driver.findElements(By.cssSelector("tr.client"))).isEmpty();
+        assertThat(browser.present("create-client")).isFalse();
+        assertThat(browser.driver.findElements(By.className("rotate"))).isEmpty();
+        given().header("Cookie", sessionCookies()).contentType(ContentType.URLENC).formParam("name", "lesereiser-forged")
+                .redirects().follow(false).post(portal + "/clients").then().statusCode(403);
+    }
+
+    private static WebElement row(String clientId) {
+        return browser.element("clients").findElement(By.cssSelector("tr[data-client-id='" + clientId + "']"));
+    }
+
+    /** The browser's cookies for the portal, as one Cookie header: the session, and the CSRF cookie if any. */
+    private static String sessionCookies() {
+        return String.join("; ", browser.driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList());
+    }
+}
