@@ -25,7 +25,7 @@ import io.restassured.http.ContentType;
  * The partner portal in a real browser (headless Chromium): a person invited by a platform admin sets a password and
  * a second factor, signs in through token-service, creates a client whose secret is shown once, gets a token with it,
  * rotates and revokes it, and catalog-service then refuses the old token; a person without KLIENTADMINISTRATOR sees
- * no client actions and is refused the form's URL; a form without its CSRF token is refused.
+ * no client actions and is refused the form's URL, and signs out; a form without its CSRF token is refused.
  */
 class PortalBrowserIT {
     static final String PASSWORD = "a long and memorable passphrase";
@@ -160,6 +160,13 @@ class PortalBrowserIT {
         assertThat(browser.driver.findElements(By.className("rotate"))).isEmpty();
         given().header("Cookie", sessionCookies()).contentType(ContentType.URLENC).formParam("name", "lesereiser-forged")
                 .redirects().follow(false).post(portal + "/clients").then().statusCode(403);
+
+        // Signing out goes through token-service and back; the session is gone.
+        browser.click("sign-out");
+        assertThat(browser.text("signed-out")).contains("signed out");
+        browser.open(portal + "/clients");
+        browser.element("sign-in");
+        assertThat(browser.driver.getCurrentUrl()).startsWith(RunningPlatform.url(Service.TOKEN) + "/oauth/authorize");
     }
 
     private static WebElement row(String clientId) {

@@ -179,14 +179,50 @@ class PersonSignInTest {
         PersonsApi.accept(PersonsApi.invitationPath(PersonsApi.invite(admin, partner, email, "SALES_READER").then().statusCode(201)
                 .extract().response()), "Ola", PASSWORD, PASSWORD).then().statusCode(200);
 
-        String wrong = message(PersonsApi.signIn(Pkce.fresh(), email, "not the password at all").then().statusCode(401).extract().asString());
-        String unknown = message(PersonsApi.signIn(Pkce.fresh(), email(), PASSWORD).then().statusCode(401).extract().asString());
+        Response wrongAnswer = PersonsApi.signIn(Pkce.fresh(), email, "not the password at all");
+        Response unknownAnswer = PersonsApi.signIn(Pkce.fresh(), email(), PASSWORD);
+        String wrong = message(wrongAnswer.then().statusCode(401).extract().asString());
+        String unknown = message(unknownAnswer.then().statusCode(401).extract().asString());
         assertThat(unknown).isEqualTo(wrong).isEqualTo("The e-mail address, the password or the code is wrong.");
+        // Every failure takes at least half a second, whatever a known address costs more.
+        assertThat(wrongAnswer.time()).isGreaterThanOrEqualTo(500);
+        assertThat(unknownAnswer.time()).isGreaterThanOrEqualTo(500);
         // The test profile's throttle: three free failures; the fourth starts a delay that even the right password waits out.
         PersonsApi.signIn(Pkce.fresh(), email, "not the password either").then().statusCode(401);
         PersonsApi.signIn(Pkce.fresh(), email, "still not the password").then().statusCode(401);
         PersonsApi.signIn(Pkce.fresh(), email, "one more wrong guess").then().statusCode(401);
         PersonsApi.signIn(Pkce.fresh(), email, PASSWORD).then().statusCode(429).header("Retry-After", not(nullValue()));
+    }
+
+    @Test
+    void wrongCodesAfterTheRightPasswordLockTheSecondFactor() {
+        long partner = TokenServiceApi.createPartner(admin, "Låst AS");
+        String email = email();
+        PersonsApi.accept(PersonsApi.invitationPath(PersonsApi.invite(admin, partner, email, "SALES_READER").then().statusCode(201)
+                .extract().response()), "Lise", PASSWORD, PASSWORD).then().statusCode(200);
+        // The test profile locks at three (ten by default): then even the right code is refused.
+        for (int i = 0; i < 3; i++) {
+            PersonsApi.signIn(Pkce.fresh(), email, PASSWORD, "000000".equals(PersonsApi.nextCode(email)) ? "111111" : "000000")
+                    .then().statusCode(401);
+        }
+        PersonsApi.signIn(Pkce.fresh(), email, PASSWORD).then().statusCode(401);
+        assertThat(given().auth().oauth2(admin).get("/v1/organisations/{id}/audit", partner).then().statusCode(200).extract()
+                .jsonPath().getList("items.details", String.class)).anyMatch(d -> d.contains("locked"));
+    }
+
+    @Test
+    void anInviterLearnsNothingAboutAnotherOrganisationsPersons() {
+        long first = TokenServiceApi.createPartner(admin, "Første AS");
+        String taken = email();
+        PersonsApi.accept(PersonsApi.invitationPath(PersonsApi.invite(admin, first, taken, "SALES_READER").then().statusCode(201)
+                .extract().response()), "Per", PASSWORD, PASSWORD).then().statusCode(200);
+        long second = TokenServiceApi.createPartner(admin, "Andre AS");
+        String userAdmin = PersonsApi.signedIn(admin, second, email(), "BRUKERADMINISTRATOR").then().statusCode(200).extract().path("access_token");
+        // Answered as any invitation; the invited person is told when they try to accept it.
+        Response invited = PersonsApi.invite(userAdmin, second, taken, "SALES_READER");
+        invited.then().statusCode(201);
+        PersonsApi.accept(PersonsApi.invitationPath(invited), "Per", PASSWORD, PASSWORD).then().statusCode(422)
+                .body(containsString("already signs in"));
     }
 
     @Test

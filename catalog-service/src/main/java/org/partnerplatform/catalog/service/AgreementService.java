@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.partnerplatform.messaging.tx.PersistenceFailures;
 import org.partnerplatform.catalog.config.CatalogSettings;
 import org.partnerplatform.events.Environment;
 import org.partnerplatform.catalog.repository.Agreement;

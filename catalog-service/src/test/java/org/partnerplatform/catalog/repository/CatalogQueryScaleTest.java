@@ -90,9 +90,25 @@ class CatalogQueryScaleTest {
                and not exists (select 1 from party x where x.organisation_id = p.operator_organisation_id and x.status = 'SUSPENDED')
              order by p.id""";
 
-    /** The service's own migrations, in order (the catalog query reads tables of each). */
-    private static final List<String> MIGRATIONS = List.of("V2026_11_25_1__catalog.sql", "V2026_11_26_1__parties.sql",
-            "V2026_11_26_2__price_changes_and_data_source.sql", "V2026_11_26_3__catalog_product_index.sql");
+    /** The service's own migrations, all of them in version order (the catalog query reads columns of several). */
+    private static List<String> migrations() throws Exception {
+        java.nio.file.Path directory = java.nio.file.Path.of(CatalogQueryScaleTest.class.getClassLoader().getResource("db/migration").toURI());
+        try (var files = java.nio.file.Files.list(directory)) {
+            // V<date>_<n>__name.sql: the version's parts compared as numbers, as Flyway does.
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("V") && n.endsWith(".sql"))
+                    .sorted(java.util.Comparator.comparing(n -> java.util.Arrays.stream(n.substring(1, n.indexOf("__")).split("_"))
+                            .map(Long::parseLong).toList(), (a, b) -> {
+                                for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                                    int c = Long.compare(a.get(i), b.get(i));
+                                    if (c != 0) {
+                                        return c;
+                                    }
+                                }
+                                return Integer.compare(a.size(), b.size());
+                            }))
+                    .toList();
+        }
+    }
 
     private static Connection connection;
 
@@ -102,7 +118,7 @@ class CatalogQueryScaleTest {
         postgres.ensureDatabase(DATABASE);
         connection = DriverManager.getConnection(postgres.jdbcUrl(DATABASE), DATABASE, DATABASE);
         try (Statement s = connection.createStatement()) {
-            for (String migration : MIGRATIONS) {
+            for (String migration : migrations()) {
                 s.execute(resource("db/migration/" + migration));
             }
             s.execute(SEED);

@@ -1,5 +1,6 @@
 package org.partnerplatform.portal.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,6 +39,7 @@ public class HomePage {
 
     @GET
     @Path("signed-out")
+    @PermitAll
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance signedOut() {
         return signedout.instance();

@@ -112,6 +112,10 @@ public interface TokenConfig {
 
         /** Failed sign-ins of one e-mail address (known or not): free ones, then a doubling delay. */
         Throttle throttle();
+
+        /** Wrong codes after the right password, in a row, that lock a person's second factor until a new invitation. */
+        @WithDefault("10")
+        int maxCodeFailures();
     }
 
     interface WebClient {

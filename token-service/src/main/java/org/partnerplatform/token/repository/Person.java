@@ -50,6 +50,9 @@ public class Person extends PanacheEntityBase {
     /** The time step of the last code accepted; only a later one is accepted next. */
     @Column(name = "totp_last_step")
     public long totpLastStep;
+    /** Wrong codes after the right password, in a row; at platform.token.persons.max-code-failures the factor is locked. */
+    @Column(name = "totp_failures")
+    public int totpFailures;
     @Version
     public Long version;
 

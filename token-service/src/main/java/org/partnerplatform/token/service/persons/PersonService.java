@@ -13,6 +13,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnerplatform.keys.KeyEncryption;
+import org.partnerplatform.messaging.tx.PersistenceFailures;
 import org.partnerplatform.token.config.TokenConfig;
 import org.partnerplatform.token.repository.AuditEvent;
 import org.partnerplatform.token.repository.Invitation;
@@ -70,7 +71,9 @@ public class PersonService {
         return Panache.withTransaction(() -> requireActiveOrganisation(organisationId)
                 .chain(() -> Person.activeByEmail(address))
                 .chain(existing -> {
-                    if (existing != null) {
+                    // Only where the inviter may know it: another organisation's persons are not its business (the
+                    // invitation then fails when it is accepted, telling the invited person only).
+                    if (existing != null && (byPlatformAdmin || existing.organisationId == organisationId)) {
                         throw ProblemException.conflict("person-exists", "a person signs in with " + address + " already");
                     }
                     Invitation invitation = new Invitation();
@@ -141,7 +144,8 @@ public class PersonService {
                         return requireActiveOrganisation(invitation.organisationId).chain(() -> Person.activeByEmail(invitation.email))
                                 .chain(existing -> {
                                     if (existing != null) {
-                                        throw ProblemException.conflict("person-exists", "a person signs in with " + invitation.email + " already");
+                                        throw new NotAccepted("A person already signs in with " + invitation.email
+                                                + ". Ask the platform's administrators if this is you.");
                                     }
                                     Person person = new Person();
                                     person.personId = RandomValues.identifier();
@@ -164,7 +168,10 @@ public class PersonService {
                                     }).call(p -> AuditEvent.of(p.organisationId, "person:" + p.personId, AuditEvent.Action.INVITATION_ACCEPTED,
                                             p.personId, p.email + " with " + roleNames(p.roles) + ", second factor enrolled").persist());
                                 });
-                    })));
+                    })))
+                    // The same link submitted twice at once: the second finds the address taken (the unique index) and
+                    // is answered as a used link.
+                    .onFailure(PersistenceFailures::isUniqueViolation).recoverWithNull();
         });
     }
 

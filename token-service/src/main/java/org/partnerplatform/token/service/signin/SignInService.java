@@ -38,6 +38,9 @@ public class SignInService {
     private final SecondFactor secondFactor;
     private final FailedGrantThrottle throttle;
     private final Duration codeLifetime;
+    private final int maxCodeFailures;
+    /** The least time a failed sign-in takes, whatever failed. */
+    static final Duration MIN_FAILURE_TIME = Duration.ofMillis(500);
 
     public SignInService(ClientSecrets hasher, SecondFactor secondFactor, TokenConfig config, Clock clock) {
         this.hasher = hasher;
@@ -45,6 +48,7 @@ public class SignInService {
         TokenConfig.Throttle t = config.persons().throttle();
         this.throttle = new FailedGrantThrottle(clock, t.freeFailures(), t.baseDelay(), t.maxDelay(), t.forgetAfter(), t.maxTracked());
         this.codeLifetime = config.persons().codeLifetime();
+        this.maxCodeFailures = config.persons().maxCodeFailures();
     }
 
     /** The outcome of a sign-in: the person, or nothing (wrong address or password), or wait retryAfter. */
@@ -56,6 +60,7 @@ public class SignInService {
 
     /** Checks the address, the password and the code of the person's authenticator app; every failure looks alike. */
     public Uni<Outcome> authenticate(String email, String password, String totpCode) {
+        long started = System.nanoTime();
         String address = EmailAddresses.normalise(email);
         String key = address != null ? address : String.valueOf(email).trim().toLowerCase(Locale.ROOT);
         FailedGrantThrottle.Decision decision = throttle.begin(key);
@@ -71,17 +76,20 @@ public class SignInService {
                         return Uni.createFrom().item(new Outcome(null, null));
                     }
                     if (!matches) {
-                        return failed(person, "wrong password");
+                        return failed(person, "wrong password", false);
+                    }
+                    if (person.totpFailures >= maxCodeFailures) {
+                        return failed(person, "right password, second factor locked", false);
                     }
                     long step = secondFactor.accepted(new KeyEncryption.Sealed(person.totpSecretIv, person.totpSecretCiphertext), person.email,
                             totpCode, person.totpLastStep, Instant.now());
                     if (step < 0) {
                         // The right password with a wrong or replayed code: the organisation should know someone has it.
-                        return failed(person, "right password, wrong or used code");
+                        return failed(person, "right password, wrong or used code", true);
                     }
                     // Recorded only if no other sign-in took this step first: a code is accepted once.
-                    return Panache.withTransaction(() -> Person.update("totpLastStep = ?1 where personId = ?2 and totpLastStep < ?1", step,
-                            person.personId).call(updated -> updated != 1 ? Uni.createFrom().voidItem()
+                    return Panache.withTransaction(() -> Person.update("totpLastStep = ?1, totpFailures = 0 where personId = ?2 and totpLastStep < ?1",
+                            step, person.personId).call(updated -> updated != 1 ? Uni.createFrom().voidItem()
                                     : AuditEvent.of(person.organisationId, "person:" + person.personId, AuditEvent.Action.PERSON_SIGNED_IN,
                                             person.personId, person.email).persist())).map(updated -> {
                                 if (updated != 1) {
@@ -90,13 +98,31 @@ public class SignInService {
                                 throttle.succeeded(key);
                                 return new Outcome(person, null);
                             });
-                }));
+                }))
+                // A failure answers no sooner than MIN_FAILURE_TIME after the request: what a known address costs more
+                // (its organisation, its audit entry) does not tell it from an unknown one.
+                .call(outcome -> {
+                    if (outcome.person() != null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    long remaining = MIN_FAILURE_TIME.toNanos() - (System.nanoTime() - started);
+                    return remaining <= 0 ? Uni.createFrom().voidItem()
+                            : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(remaining));
+                });
     }
 
-    /** A failed sign-in of a known person, in their organisation's audit log (throttling bounds how many). */
-    private static Uni<Outcome> failed(Person person, String why) {
-        return Panache.withTransaction(() -> AuditEvent.of(person.organisationId, "person:" + person.personId,
-                AuditEvent.Action.PERSON_SIGN_IN_FAILED, person.personId, why).persist()).replaceWith(new Outcome(null, null));
+    /**
+     * A failed sign-in of a known person, in their organisation's audit log (throttling bounds how many); a wrong code
+     * after the right password also counts towards locking the second factor.
+     */
+    private Uni<Outcome> failed(Person person, String why, boolean wrongCode) {
+        return Panache.withTransaction(() -> (wrongCode
+                ? Person.update("totpFailures = totpFailures + 1 where personId = ?1", person.personId)
+                : Uni.createFrom().item(0))
+                .chain(() -> AuditEvent.of(person.organisationId, "person:" + person.personId, AuditEvent.Action.PERSON_SIGN_IN_FAILED,
+                        person.personId, wrongCode && person.totpFailures + 1 >= maxCodeFailures
+                                ? why + "; the second factor is now locked until a new invitation" : why).persist()))
+                .replaceWith(new Outcome(null, null));
     }
 
     /** A new single-use code for the request and the person who signed in; only its hash is stored. */
@@ -112,6 +138,8 @@ public class SignInService {
         row.nonce = request.nonce();
         row.authTime = now;
         row.expiresAt = now.plus(codeLifetime);
-        return Panache.withTransaction(row::persist).replaceWith(code);
+        // Codes a day past their expiry are of no use, not even to see a replay: each new one clears them.
+        return Panache.withTransaction(() -> AuthorizationCode.deleteExpiredBefore(now.minus(Duration.ofDays(1))).chain(row::persist))
+                .replaceWith(code);
     }
 }

@@ -1,4 +1,4 @@
-package org.partnerplatform.catalog.service;
+package org.partnerplatform.messaging.tx;
 
 import jakarta.persistence.OptimisticLockException;
 
@@ -7,14 +7,14 @@ import org.hibernate.StaleStateException;
 import io.vertx.pgclient.PgException;
 
 /** Recognises the database failures that are the caller's conflict rather than the service's fault. */
-final class PersistenceFailures {
+public final class PersistenceFailures {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private PersistenceFailures() {
     }
 
     /** Another transaction changed the row since it was read (the @Version check at flush failed). */
-    static boolean isStale(Throwable failure) {
+    public static boolean isStale(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return true;
@@ -24,7 +24,7 @@ final class PersistenceFailures {
     }
 
     /** Another transaction inserted the same key first. */
-    static boolean isUniqueViolation(Throwable failure) {
+    public static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
                 return true;
