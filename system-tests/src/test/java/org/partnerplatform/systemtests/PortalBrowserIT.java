@@ -155,11 +155,27 @@ class PortalBrowserIT {
         signIn(email, secret, false);
         browser.click("nav-clients");
         assertThat(browser.text("no-client-rights")).contains("KLIENTADMINISTRATOR");
+        // Norwegian at the switch, kept from page to page, and back to English.
+        browser.click("language");
+        assertThat(browser.text("no-client-rights")).contains("krever rollen KLIENTADMINISTRATOR");
+        assertThat(browser.text("nav-home")).isEqualTo("Min organisasjon");
+        browser.click("nav-home");
+        assertThat(browser.text("nav-clients")).isEqualTo("Klienter");
+        assertThat(browser.driver.findElement(org.openqa.selenium.By.tagName("html")).getDomAttribute("lang")).isEqualTo("nb");
+        browser.click("language");
+        assertThat(browser.text("nav-clients")).isEqualTo("Clients");
+        browser.click("nav-clients");
         assertThat(browser.driver.findElements(By.cssSelector("tr.client"))).isEmpty();
         assertThat(browser.present("create-client")).isFalse();
         assertThat(browser.driver.findElements(By.className("rotate"))).isEmpty();
         given().header("Cookie", sessionCookies()).contentType(ContentType.URLENC).formParam("name", "lesereiser-forged")
                 .redirects().follow(false).post(portal + "/clients").then().statusCode(403);
+
+        // A browser that asks for Norwegian gets it without the switch.
+        given().header("Accept-Language", "nb-NO,nb;q=0.9,en;q=0.5").get(portal + "/signed-out").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Du er logget ut"));
+        given().header("Accept-Language", "de-DE").get(portal + "/signed-out").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("You are signed out"));
 
         // Signing out goes through token-service and back; the session is gone.
         browser.click("sign-out");

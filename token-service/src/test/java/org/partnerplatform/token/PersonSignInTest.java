@@ -84,12 +84,14 @@ class PersonSignInTest {
         String secret = PersonsApi.element(enrol.asString(), "totp-secret");
         assertThat(secret).matches("[A-Z2-7]{32}");
         given().get(link).then().body(containsString(secret));
+        given().header("Accept-Language", "nb").get(link).then().body(containsString("Velkommen")).body(containsString("Din andre faktor"));
         String wrongCode = wrongCode(secret);
         PersonsApi.accept(link, enrol.cookie("op_csrf"), "Kari Nordmann", PASSWORD, PASSWORD, wrongCode).then().statusCode(422)
                 .body(containsString("authenticator app is wrong"));
         PersonsApi.accept(link, "Kari Nordmann", PASSWORD, PASSWORD).then().statusCode(200).body(containsString(email));
-        // One time only.
+        // One time only (in the browser's language).
         given().get(link).then().statusCode(410);
+        given().header("Accept-Language", "nb").get(link).then().statusCode(410).body(containsString("Denne invitasjonen er brukt"));
 
         // The right password with a wrong code is as wrong as a wrong password.
         PersonsApi.signIn(Pkce.fresh(), email, PASSWORD, wrongCode).then().statusCode(401);
@@ -244,6 +246,15 @@ class PersonSignInTest {
             refused.then().statusCode(303).header("Location", startsWith(CALLBACK + "?error="));
             assertThat(parameter(refused, "state")).isEqualTo(good.get("state"));
         }
+        // In Norwegian for a browser that asks for it, unless the client's ui_locales says otherwise.
+        given().header("Accept-Language", "nb-NO,nb;q=0.9,en;q=0.5").queryParams(good).get("/oauth/authorize").then().statusCode(200)
+                .body(containsString("<html lang=\"nb\">")).body(containsString("Logg inn")).body(containsString("Kode fra autentiseringsappen"));
+        Map<String, String> english = new java.util.LinkedHashMap<>(good);
+        english.put("ui_locales", "en-GB nb");
+        given().header("Accept-Language", "nb").queryParams(english).get("/oauth/authorize").then().statusCode(200)
+                .body(containsString("<html lang=\"en\">")).body(containsString("Code from your authenticator app"));
+        given().header("Accept-Language", "nb").get("/oauth/logout").then().statusCode(200).body(containsString("Du er logget ut"));
+
         // A sign-in form posted without its CSRF token.
         given().redirects().follow(false).contentType(ContentType.URLENC).formParams(good).formParam("email", email())
                 .formParam("password", PASSWORD).post("/oauth/authorize").then().statusCode(403);

@@ -47,6 +47,8 @@ public class ClientsPage {
     @Inject
     HandOver handOver;
     @Inject
+    PageLanguage language;
+    @Inject
     @RestClient
     TokenServiceClient tokenService;
 
@@ -96,7 +98,8 @@ public class ClientsPage {
     public Response secret(@PathParam("clientId") String clientId, @CookieParam(HandOver.COOKIE) String cookie) {
         String path = "/clients/" + clientId + "/secret";
         String shown = handOver.open(cookie, signedIn.person().email(), clientId).orElse(null);
-        return Response.ok(secret.data("clientId", clientId).data("secret", shown).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        return Response.ok(language.apply(secret.data("clientId", clientId).data("secret", shown)).render(),
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .cookie(handOver.cleared(path)).build();
     }
 
@@ -112,8 +115,8 @@ public class ClientsPage {
                 : Uni.createFrom().item(List.of());
         return listed
                 .map(list -> Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                        .entity(clients.data("clients", list).data("manages", signedIn.has(KLIENTADMINISTRATOR)).data("grantable", GRANTABLE)
-                                .data("message", message).data("person", signedIn.person()).render())
+                        .entity(language.apply(clients.data("clients", list).data("manages", signedIn.has(KLIENTADMINISTRATOR))
+                                .data("grantable", GRANTABLE).data("message", message).data("person", signedIn.person())).render())
                         .build());
     }
 

@@ -26,6 +26,8 @@ public class HomePage {
     @Inject
     SignedIn signedIn;
     @Inject
+    PageLanguage language;
+    @Inject
     @RestClient
     TokenServiceClient tokenService;
 
@@ -34,7 +36,7 @@ public class HomePage {
     public Uni<TemplateInstance> page() {
         SignedIn.Person person = signedIn.person();
         return tokenService.organisation(signedIn.bearer(), person.organisationId())
-                .map(organisation -> home.data("person", person).data("organisation", organisation));
+                .map(organisation -> language.apply(home.data("person", person).data("organisation", organisation)));
     }
 
     @GET
@@ -42,6 +44,6 @@ public class HomePage {
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance signedOut() {
-        return signedout.instance();
+        return language.apply(signedout.instance());
     }
 }

@@ -1,16 +1,19 @@
 package org.partnerplatform.token.rest.pages;
 
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.NewCookie;
@@ -34,7 +37,6 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/invitations/{token}")
 public class InvitationPage {
-    private static final String GONE = "This invitation has been used or has expired. Ask the person who invited you for a new one.";
 
     @Inject
     Template invitation;
@@ -54,13 +56,15 @@ public class InvitationPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "An invitation's page: choose a name and a password")
-    public Uni<Response> page(@PathParam("token") String token, @Context UriInfo uri) {
+    public Uni<Response> page(@PathParam("token") String token, @Context UriInfo uri,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Locale locale = Pages.locale(null, acceptLanguage);
         return persons.openInvitationToEnrol(token).map(open -> {
             if (open == null) {
-                return Pages.html(410, error.data("message", GONE).render(), null);
+                return gone(locale);
             }
             Map.Entry<String, NewCookie> csrf = Pages.csrf(uri);
-            return Pages.withCookie(form(open, csrf.getKey(), null, "", 200), csrf.getValue());
+            return Pages.withCookie(form(open, locale, csrf.getKey(), null, "", 200), csrf.getValue());
         });
     }
 
@@ -69,37 +73,65 @@ public class InvitationPage {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Accept an invitation: the form of its page")
     public Uni<Response> accept(@PathParam("token") String token, MultivaluedMap<String, String> form,
-            @CookieParam(Pages.CSRF_COOKIE) String csrfCookie) {
+            @CookieParam(Pages.CSRF_COOKIE) String csrfCookie, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Locale locale = Pages.locale(null, acceptLanguage);
+        PageMessages say = Pages.messages(locale);
         if (!Pages.csrfHolds(csrfCookie, form.getFirst(Pages.CSRF_FIELD))) {
-            return Uni.createFrom().item(Pages.html(403, error.data("message", "The form has expired or was not sent from this page. "
-                    + "Open the invitation's link again.").render(), null));
+            return Uni.createFrom().item(Pages.html(403, Pages.in(locale, error.data("message", say.invitationFormExpired())).render(), null));
         }
         String name = form.getFirst("name") == null ? "" : form.getFirst("name").strip();
         String password = form.getFirst("password") == null ? "" : form.getFirst("password");
         return persons.openInvitationToEnrol(token).chain(open -> {
             if (open == null) {
-                return Uni.createFrom().item(Pages.html(410, error.data("message", GONE).render(), null));
+                return Uni.createFrom().item(gone(locale));
             }
-            String problem = name.isEmpty() || name.length() > 100 ? "Give your name (at most 100 characters)."
-                    : !password.equals(form.getFirst("repeat")) ? "The two passwords differ."
-                    : PasswordPolicy.problem(password, open.email);
+            String problem = name.isEmpty() || name.length() > 100 ? say.giveName()
+                    : !password.equals(form.getFirst("repeat")) ? say.passwordsDiffer()
+                    : said(say, PasswordPolicy.problem(password, open.email));
             if (problem != null) {
-                return Uni.createFrom().item(form(open, csrfCookie, problem, name, 422));
+                return Uni.createFrom().item(form(open, locale, csrfCookie, problem, name, 422));
             }
             return persons.accept(token, name, password, form.getFirst("code"))
-                    .map(person -> person == null ? Pages.html(410, error.data("message", GONE).render(), null)
-                            : Pages.html(200, accepted.data("email", person.email).render(), null))
-                    .onFailure(PersonService.NotAccepted.class).recoverWithItem(e -> form(open, csrfCookie, e.getMessage(), name, 422))
-                    .onFailure(ProblemException.class).recoverWithItem(e -> form(open, csrfCookie, e.getMessage(), name, 409));
+                    .map(person -> person == null ? gone(locale)
+                            : Pages.html(200, Pages.in(locale, accepted.data("email", person.email)).render(), null))
+                    .onFailure(PersonService.NotAccepted.class).recoverWithItem(e -> form(open, locale, csrfCookie,
+                            said(say, ((PersonService.NotAccepted) e).reason(), open.email), name, 422))
+                    .onFailure(ProblemException.class).recoverWithItem(e -> form(open, locale, csrfCookie, e.getMessage(), name, 409));
         });
     }
 
-    private Response form(Invitation open, String csrf, String message, String name, int status) {
+    private Response gone(Locale locale) {
+        return Pages.html(410, Pages.in(locale, error.data("message", Pages.messages(locale).gone())).render(), null);
+    }
+
+    private static String said(PageMessages say, PasswordPolicy.Problem problem) {
+        if (problem == null) {
+            return null;
+        }
+        return switch (problem) {
+            case MISSING -> say.passwordMissing();
+            case TOO_SHORT -> say.passwordTooShort(PasswordPolicy.MIN_LENGTH);
+            case TOO_LONG -> say.passwordTooLong(PasswordPolicy.MAX_LENGTH);
+            case TOO_FEW_CHARACTERS -> say.passwordTooFewCharacters();
+            case CONTAINS_EMAIL -> say.passwordContainsEmail();
+        };
+    }
+
+    private static String said(PageMessages say, PersonService.NotAccepted.Reason reason, String email) {
+        return switch (reason) {
+            case NOT_ENROLLED -> say.notEnrolled();
+            case WRONG_CODE -> say.wrongEnrolmentCode();
+            case ADDRESS_TAKEN -> say.addressTaken(email);
+        };
+    }
+
+    private Response form(Invitation open, Locale locale, String csrf, String message, String name, int status) {
         KeyEncryption.Sealed secret = new KeyEncryption.Sealed(open.totpSecretIv, open.totpSecretCiphertext);
-        return Pages.html(status, invitation.data("email", open.email).data("csrf", csrf).data("message", message).data("name", name)
+        return Pages.html(status, Pages.in(locale, invitation.data("email", open.email).data("csrf", csrf).data("message", message)
+                .data("name", name)
                 .data("minLength", PasswordPolicy.MIN_LENGTH)
                 .data("totpSecret", secondFactor.base32(secret, open.email))
-                .data("totpQr", QrSvg.of(secondFactor.otpauthUri(secret, open.email)))
+                .data("totpQr", QrSvg.of(secondFactor.otpauthUri(secret, open.email))))
                 .render(), null);
     }
 }

@@ -2,6 +2,7 @@ package org.partnerplatform.token.rest.pages;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.ws.rs.core.HttpHeaders;
@@ -11,6 +12,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.partnerplatform.token.service.RandomValues;
+import org.partnerplatform.web.Languages;
+
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 
 /**
  * What every page here answers with: HTML that is never cached, framed or sent with a referrer (an invitation's
@@ -23,6 +29,31 @@ final class Pages {
     static final String CSRF_FIELD = "csrf";
 
     private Pages() {
+    }
+
+    /**
+     * The page's language: the first of the client's ui_locales (OpenID Connect Core §3.1.2.1) that the platform
+     * speaks, else the browser's Accept-Language, else English.
+     */
+    static Locale locale(String uiLocales, String acceptLanguage) {
+        if (uiLocales != null) {
+            for (String tag : uiLocales.trim().split(" +")) {
+                Locale spoken = Languages.of(Locale.forLanguageTag(tag).getLanguage());
+                if (spoken != null) {
+                    return spoken;
+                }
+            }
+        }
+        return Languages.choose(null, Languages.acceptable(acceptLanguage));
+    }
+
+    static PageMessages messages(Locale locale) {
+        return MessageBundles.get(PageMessages.class, Localized.Literal.of(locale.toLanguageTag()));
+    }
+
+    /** A page in a language: the template's words, and its lang attribute. */
+    static TemplateInstance in(Locale locale, TemplateInstance template) {
+        return template.setLocale(locale).data("lang", locale.getLanguage());
     }
 
     static Response html(int status, String body, String formTarget) {

@@ -3,16 +3,19 @@ package org.partnerplatform.token.rest.pages;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.NewCookie;
@@ -35,7 +38,6 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/oauth/authorize")
 public class SignInPage {
-    private static final String WRONG = "The e-mail address, the password or the code is wrong.";
 
     @Inject
     Template signin;
@@ -55,60 +57,62 @@ public class SignInPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "OpenID Connect authorization endpoint (code flow with PKCE S256): the sign-in page")
-    public Response page(@Context UriInfo uri) {
+    public Response page(@Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         AuthorizationRequest request;
         try {
             request = AuthorizationRequest.of(uri.getQueryParameters(), clients);
         } catch (AuthorizationRequest.Refused refused) {
-            return refusal(refused);
+            return refusal(refused, Pages.locale(uri.getQueryParameters().getFirst("ui_locales"), acceptLanguage));
         }
         Map.Entry<String, NewCookie> csrf = Pages.csrf(uri);
-        return Pages.withCookie(form(request, csrf.getKey(), null, null, 200), csrf.getValue());
+        Locale locale = Pages.locale(request.uiLocales(), acceptLanguage);
+        return Pages.withCookie(form(request, locale, csrf.getKey(), null, null, 200), csrf.getValue());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Sign in: the form of the sign-in page")
-    public Uni<Response> signIn(MultivaluedMap<String, String> form, @CookieParam(Pages.CSRF_COOKIE) String csrfCookie, @Context UriInfo uri) {
+    public Uni<Response> signIn(MultivaluedMap<String, String> form, @CookieParam(Pages.CSRF_COOKIE) String csrfCookie, @Context UriInfo uri,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         AuthorizationRequest request;
         try {
             request = AuthorizationRequest.of(form, clients);
         } catch (AuthorizationRequest.Refused refused) {
-            return Uni.createFrom().item(refusal(refused));
+            return Uni.createFrom().item(refusal(refused, Pages.locale(form.getFirst("ui_locales"), acceptLanguage)));
         }
+        Locale locale = Pages.locale(request.uiLocales(), acceptLanguage);
+        PageMessages say = Pages.messages(locale);
         if (!Pages.csrfHolds(csrfCookie, form.getFirst(Pages.CSRF_FIELD))) {
-            return Uni.createFrom().item(Pages.html(403, error.data("message", "The form has expired or was not sent from this page. "
-                    + "Go back to the application and sign in again.").render(), null));
+            return Uni.createFrom().item(Pages.html(403, Pages.in(locale, error.data("message", say.signInFormExpired())).render(), null));
         }
         String email = form.getFirst("email");
         return signIn.authenticate(email, form.getFirst("password"), form.getFirst("code")).chain(outcome -> {
             if (outcome.throttled()) {
                 long seconds = Math.max(1, (outcome.retryAfter().toMillis() + 999) / 1000);
-                return Uni.createFrom().item(Response.fromResponse(form(request, csrfCookie,
-                        "Too many failed attempts. Try again in " + seconds + " seconds.", email, 429))
+                return Uni.createFrom().item(Response.fromResponse(form(request, locale, csrfCookie, say.throttled(seconds), email, 429))
                         .header("Retry-After", seconds).build());
             }
             if (outcome.person() == null) {
-                return Uni.createFrom().item(form(request, csrfCookie, WRONG, email, 401));
+                return Uni.createFrom().item(form(request, locale, csrfCookie, say.wrong(), email, 401));
             }
             return signIn.issueCode(request, outcome.person())
                     .map(code -> Pages.redirect(back(request.redirectUri(), "code", code, "state", request.state())));
         });
     }
 
-    private Response form(AuthorizationRequest request, String csrf, String message, String email, int status) {
-        String body = signin.data("fields", request.formParameters().entrySet())
+    private Response form(AuthorizationRequest request, Locale locale, String csrf, String message, String email, int status) {
+        String body = Pages.in(locale, signin.data("fields", request.formParameters().entrySet())
                 .data("csrf", csrf)
                 .data("message", message)
-                .data("email", email == null ? "" : email)
+                .data("email", email == null ? "" : email))
                 .render();
         return Pages.html(status, body, origin(request.redirectUri()));
     }
 
-    private Response refusal(AuthorizationRequest.Refused refused) {
+    private Response refusal(AuthorizationRequest.Refused refused, Locale locale) {
         if (refused.redirectTo() == null) {
-            return Pages.html(400, error.data("message", "This sign-in link is not valid: " + refused.getMessage() + ".").render(), null);
+            return Pages.html(400, Pages.in(locale, error.data("message", Pages.messages(locale).invalidLink(refused.getMessage()))).render(), null);
         }
         return Pages.redirect(back(refused.redirectTo(), "error", refused.error(), "error_description", refused.getMessage(),
                 "state", refused.state()));

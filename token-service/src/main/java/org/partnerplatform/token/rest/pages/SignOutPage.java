@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -36,11 +38,12 @@ public class SignOutPage {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "OpenID Connect RP-initiated logout: back to a registered post_logout_redirect_uri")
     public Response signOut(@QueryParam("post_logout_redirect_uri") String returnTo, @QueryParam("client_id") String clientId,
-            @QueryParam("state") String state) {
+            @QueryParam("state") String state, @QueryParam("ui_locales") String uiLocales,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         if (returnTo != null && clients.mayReturnAfterSignOut(clientId, returnTo)) {
             return Pages.redirect(state == null ? returnTo
                     : returnTo + (returnTo.contains("?") ? "&" : "?") + "state=" + URLEncoder.encode(state, StandardCharsets.UTF_8));
         }
-        return Pages.html(200, signedout.render(), null);
+        return Pages.html(200, Pages.in(Pages.locale(uiLocales, acceptLanguage), signedout.instance()).render(), null);
     }
 }

@@ -16,35 +16,54 @@ public final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
-    /** Null when the password is acceptable, else why not, for the person to read. */
-    public static String problem(String password, String email) {
+    /** Why a password is refused; the pages say it in the person's language, the API in English. */
+    public enum Problem {
+        MISSING("Choose a password."),
+        TOO_SHORT("The password must have at least " + MIN_LENGTH + " characters."),
+        TOO_LONG("The password may have at most " + MAX_LENGTH + " characters."),
+        TOO_FEW_CHARACTERS("The password repeats too few characters; choose another."),
+        CONTAINS_EMAIL("The password must not contain the e-mail address.");
+
+        private final String english;
+
+        Problem(String english) {
+            this.english = english;
+        }
+
+        public String english() {
+            return english;
+        }
+    }
+
+    /** Null when the password is acceptable, else why not. */
+    public static Problem problem(String password, String email) {
         if (password == null || password.isEmpty()) {
-            return "Choose a password.";
+            return Problem.MISSING;
         }
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
-            return "The password must have at least " + MIN_LENGTH + " characters.";
+            return Problem.TOO_SHORT;
         }
         if (length > MAX_LENGTH) {
-            return "The password may have at most " + MAX_LENGTH + " characters.";
+            return Problem.TOO_LONG;
         }
         if (password.codePoints().distinct().count() < 4) {
-            return "The password repeats too few characters; choose another.";
+            return Problem.TOO_FEW_CHARACTERS;
         }
         if (email != null) {
             String lower = password.toLowerCase(Locale.ROOT);
             String localPart = email.substring(0, Math.max(email.indexOf('@'), 0));
             if (lower.contains(email) || localPart.length() >= 4 && lower.contains(localPart)) {
-                return "The password must not contain the e-mail address.";
+                return Problem.CONTAINS_EMAIL;
             }
         }
         return null;
     }
 
     public static void require(String password, String email) {
-        String problem = problem(password, email);
+        Problem problem = problem(password, email);
         if (problem != null) {
-            throw ProblemException.badRequest("weak-password", problem);
+            throw ProblemException.badRequest("weak-password", problem.english());
         }
     }
 }

@@ -48,10 +48,24 @@ public class PersonService {
         this.invitationLifetime = config.persons().invitationLifetime();
     }
 
-    /** Why an acceptance was refused, for the person to read; the invitation stays open. */
+    /** Why an acceptance was refused, for the person to read (in their language); the invitation stays open. */
     public static final class NotAccepted extends RuntimeException {
-        NotAccepted(String message) {
-            super(message, null, false, false);
+        public enum Reason {
+            /** The page with the secret to enrol was never shown. */
+            NOT_ENROLLED,
+            WRONG_CODE,
+            ADDRESS_TAKEN
+        }
+
+        private final Reason reason;
+
+        NotAccepted(Reason reason) {
+            super(reason.name(), null, false, false);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
         }
     }
 
@@ -128,12 +142,12 @@ public class PersonService {
             }
             PasswordPolicy.require(password, open.email);
             if (open.totpSecretCiphertext == null) {
-                throw new NotAccepted("Open the invitation's link again to see the code to add to your authenticator app.");
+                throw new NotAccepted(NotAccepted.Reason.NOT_ENROLLED);
             }
             long step = secondFactor.accepted(new KeyEncryption.Sealed(open.totpSecretIv, open.totpSecretCiphertext), open.email, code, 0,
                     Instant.now());
             if (step < 0) {
-                throw new NotAccepted("The code from the authenticator app is wrong, or has expired. Enter the one it shows now.");
+                throw new NotAccepted(NotAccepted.Reason.WRONG_CODE);
             }
             return hasher.hash(password).chain(hash -> Panache.withTransaction(() -> Invitation.byTokenHash(tokenHash(token))
                     .chain(invitation -> {
@@ -144,8 +158,7 @@ public class PersonService {
                         return requireActiveOrganisation(invitation.organisationId).chain(() -> Person.activeByEmail(invitation.email))
                                 .chain(existing -> {
                                     if (existing != null) {
-                                        throw new NotAccepted("A person already signs in with " + invitation.email
-                                                + ". Ask the platform's administrators if this is you.");
+                                        throw new NotAccepted(NotAccepted.Reason.ADDRESS_TAKEN);
                                     }
                                     Person person = new Person();
                                     person.personId = RandomValues.identifier();

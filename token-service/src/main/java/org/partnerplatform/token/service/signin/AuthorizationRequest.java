@@ -14,9 +14,10 @@ import org.partnerplatform.token.service.signin.WebClients.WebClient;
  * redirect URI as an error. Only what a careful client sends is accepted: response_type code, scope with openid,
  * an S256 code challenge (plain is refused), each parameter at most once.
  */
-public record AuthorizationRequest(WebClient client, String redirectUri, String scope, String state, String nonce, String codeChallenge) {
+public record AuthorizationRequest(WebClient client, String redirectUri, String scope, String state, String nonce, String codeChallenge,
+        String uiLocales) {
     private static final Set<String> SINGLE = Set.of("response_type", "client_id", "redirect_uri", "scope", "state", "nonce",
-            "code_challenge", "code_challenge_method", "prompt");
+            "code_challenge", "code_challenge_method", "prompt", "ui_locales");
     private static final String CHALLENGE = "^[A-Za-z0-9._~-]{43,128}$";
 
     /** Why a request is refused; {@code redirectTo} null means: show it to the person, send them nowhere. */
@@ -76,7 +77,11 @@ public record AuthorizationRequest(WebClient client, String redirectUri, String 
         if (nonce != null && nonce.length() > 200 || state != null && state.length() > 500) {
             throw new Refused("invalid_request", "nonce may have at most 200 characters, state at most 500", redirectUri, state);
         }
-        return new AuthorizationRequest(client, redirectUri, scope, state, nonce, challenge);
+        String uiLocales = single(parameters, "ui_locales", redirectUri, state);
+        if (uiLocales != null && uiLocales.length() > 100) {
+            uiLocales = null;
+        }
+        return new AuthorizationRequest(client, redirectUri, scope, state, nonce, challenge, uiLocales);
     }
 
     /** The parameters a sign-in form carries, to rebuild this request when it is posted. */
@@ -93,6 +98,9 @@ public record AuthorizationRequest(WebClient client, String redirectUri, String 
         }
         if (nonce != null) {
             form.put("nonce", nonce);
+        }
+        if (uiLocales != null) {
+            form.put("ui_locales", uiLocales);
         }
         return form;
     }

@@ -1,0 +1,35 @@
+package org.partnerplatform.portal.rest;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.partnerplatform.web.Languages;
+
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+
+/** The language of this request's page (see {@link Languages}), and what a template needs to show it and switch. */
+@RequestScoped
+public class PageLanguage {
+    @Inject
+    HttpServerRequest request;
+
+    public Locale locale() {
+        Cookie cookie = request.getCookie(Languages.COOKIE);
+        return Languages.choose(cookie == null ? null : cookie.getValue(), Languages.acceptable(request.getHeader("Accept-Language")));
+    }
+
+    /** The template in this request's language, with the page's own address (URL-encoded) for the switch to return to. */
+    public TemplateInstance apply(TemplateInstance template) {
+        Locale locale = locale();
+        String path = request.path();
+        String query = request.query();
+        return template.setLocale(locale).data("lang", locale.getLanguage()).data("otherLang", Languages.other(locale).getLanguage())
+                .data("here", URLEncoder.encode(query == null ? path : path + "?" + query, StandardCharsets.UTF_8));
+    }
+}
