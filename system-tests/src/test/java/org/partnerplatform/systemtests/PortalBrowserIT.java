@@ -137,6 +137,48 @@ class PortalBrowserIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(token).get(RunningPlatform.url(Service.CATALOG) + "/v1/catalog").then().statusCode(401));
 
+        // Persons: the user administrator invites a colleague (the link shown once), who accepts; their roles are
+        // changed, then they are removed. Everything is in the audit log, naming the person who did it.
+        browser.click("nav-persons");
+        assertThat(row("persons", "data-person-id", null, email).getText()).contains("(you)");
+        assertThat(row("persons", "data-person-id", null, email).findElements(By.className("remove"))).isEmpty();
+        String colleague = "ola-" + suffix + "@portalreiser.example";
+        browser.type("email", colleague);
+        browser.click("invite-SALES_READER");
+        browser.click("send-invitation");
+        String link = browser.text("invitation-link");
+        assertThat(link).startsWith(RunningPlatform.url(Service.TOKEN) + "/invitations/");
+        browser.driver.navigate().refresh();
+        assertThat(browser.text("invitation-gone")).contains("shown once");
+        browser.open(link);
+        String colleagueSecret = browser.text("totp-secret");
+        browser.type("name", "Ola Nordmann");
+        browser.type("password", PASSWORD);
+        browser.type("repeat", PASSWORD);
+        browser.type("code", Browser.totp(colleagueSecret, 0));
+        browser.click("submit");
+        assertThat(browser.text("done")).contains(colleague);
+        browser.open(portal + "/persons");
+        WebElement ola = row("persons", "data-person-id", null, colleague);
+        assertThat(ola.findElement(By.cssSelector("input.role-SALES_READER")).isSelected()).isTrue();
+        ola.findElement(By.cssSelector("input.role-FINANCE_READER")).click();
+        ola.findElement(By.className("save-roles")).click();
+        ola = row("persons", "data-person-id", null, colleague);
+        assertThat(ola.findElement(By.cssSelector("input.role-FINANCE_READER")).isSelected()).isTrue();
+        browser.screenshot(repository, "persons");
+        ola.findElement(By.className("remove")).click();
+        browser.element("persons");
+        assertThat(browser.driver.getPageSource()).doesNotContain(colleague);
+
+        browser.click("nav-audit");
+        List<String> actions = browser.driver.findElements(By.cssSelector("tr.audit-event .action")).stream().map(WebElement::getText).toList();
+        assertThat(actions).contains("CLIENT_CREATED", "CLIENT_SECRET_ROTATED", "CLIENT_REVOKED", "INVITATION_CREATED", "INVITATION_ACCEPTED",
+                "PERSON_ROLES_CHANGED", "PERSON_REMOVED", "PERSON_SIGNED_IN");
+        assertThat(browser.driver.findElements(By.cssSelector("tr.audit-event .actor")).stream().map(WebElement::getText).toList())
+                .anyMatch(actor -> actor.startsWith("person:"));
+        assertThat(browser.driver.getPageSource()).doesNotContain(clientSecret).doesNotContain(rotated).doesNotContain(PASSWORD);
+        browser.screenshot(repository, "audit-log");
+
         // A form without its CSRF token is refused, whoever posts it.
         String session = sessionCookies();
         given().header("Cookie", session).contentType(ContentType.URLENC).formParam("name", "portalreiser-forged").formParam("roles", "PARTNER")
@@ -168,6 +210,11 @@ class PortalBrowserIT {
         assertThat(browser.driver.findElements(By.cssSelector("tr.client"))).isEmpty();
         assertThat(browser.present("create-client")).isFalse();
         assertThat(browser.driver.findElements(By.className("rotate"))).isEmpty();
+        // No persons or audit pages either: not offered, and refused.
+        assertThat(browser.present("nav-persons")).isFalse();
+        assertThat(browser.present("nav-audit")).isFalse();
+        given().header("Cookie", sessionCookies()).redirects().follow(false).get(portal + "/persons").then().statusCode(403);
+        given().header("Cookie", sessionCookies()).redirects().follow(false).get(portal + "/audit").then().statusCode(403);
         given().header("Cookie", sessionCookies()).contentType(ContentType.URLENC).formParam("name", "lesereiser-forged")
                 .redirects().follow(false).post(portal + "/clients").then().statusCode(403);
 
@@ -187,6 +234,12 @@ class PortalBrowserIT {
 
     private static WebElement row(String clientId) {
         return browser.element("clients").findElement(By.cssSelector("tr[data-client-id='" + clientId + "']"));
+    }
+
+    /** The row of a table whose text contains this (a person by their address). */
+    private static WebElement row(String table, String attribute, String value, String containing) {
+        return browser.element(table).findElements(By.cssSelector("tbody tr")).stream().filter(r -> r.getText().contains(containing))
+                .findFirst().orElseThrow(() -> new AssertionError("no row of " + table + " contains " + containing));
     }
 
     /** The browser's cookies for the portal, as one Cookie header: the session, and the CSRF cookie if any. */

@@ -43,6 +43,29 @@ public interface TokenServiceClient {
         }
     }
 
+    record Person(String personId, String email, String displayName, List<String> roles, Instant createdAt) {
+    }
+
+    record NewInvitation(String email, Set<String> roles) {
+    }
+
+    /** An invitation as made: its one-time link, this once. */
+    record Invitation(String invitationId, String email, List<String> roles, Instant expiresAt, String link) {
+        @Override
+        public String toString() {
+            return "Invitation[invitationId=" + invitationId + ", email=" + email + ", link=***]";
+        }
+    }
+
+    record Roles(Set<String> roles) {
+    }
+
+    record AuditEvent(long id, Instant occurredAt, String actor, String action, String subject, String details) {
+    }
+
+    record AuditPage(List<AuditEvent> items, String next) {
+    }
+
     @GET
     Uni<Organisation> organisation(@HeaderParam("Authorization") String bearer, @PathParam("organisationId") long organisationId);
 
@@ -58,6 +81,30 @@ public interface TokenServiceClient {
     @Path("/clients/{clientId}/rotate-secret")
     Uni<ClientSecret> rotate(@HeaderParam("Authorization") String bearer, @PathParam("organisationId") long organisationId,
             @PathParam("clientId") String clientId);
+
+    @GET
+    @Path("/persons")
+    Uni<List<Person>> persons(@HeaderParam("Authorization") String bearer, @PathParam("organisationId") long organisationId);
+
+    @POST
+    @Path("/invitations")
+    Uni<Invitation> invite(@HeaderParam("Authorization") String bearer, @PathParam("organisationId") long organisationId,
+            NewInvitation invitation);
+
+    @jakarta.ws.rs.PUT
+    @Path("/persons/{personId}/roles")
+    Uni<Person> changeRoles(@HeaderParam("Authorization") String bearer, @PathParam("organisationId") long organisationId,
+            @PathParam("personId") String personId, Roles roles);
+
+    @jakarta.ws.rs.DELETE
+    @Path("/persons/{personId}")
+    Uni<Void> remove(@HeaderParam("Authorization") String bearer, @PathParam("organisationId") long organisationId,
+            @PathParam("personId") String personId);
+
+    @GET
+    @Path("/audit")
+    Uni<AuditPage> audit(@HeaderParam("Authorization") String bearer, @PathParam("organisationId") long organisationId,
+            @jakarta.ws.rs.QueryParam("before") Long before, @jakarta.ws.rs.QueryParam("limit") int limit);
 
     @POST
     @Path("/clients/{clientId}/revoke")

@@ -81,6 +81,60 @@ public interface Messages {
     @Message("Back to the clients")
     String backToClients();
 
+    @Message("Persons")
+    String navPersons();
+
+    @Message("Audit log")
+    String navAudit();
+
+    @Message("E-mail address")
+    String email();
+
+    @Message("Invite a person")
+    String invite();
+
+    @Message("Invite")
+    String inviteButton();
+
+    @Message("Save roles")
+    String saveRoles();
+
+    @Message("Remove")
+    String remove();
+
+    @Message("you")
+    String thatIsYou();
+
+    @Message("Invitation")
+    String invitationTitle();
+
+    @Message("Give this link to the person, in a way only they can read: it is shown this once, works once, for three days. Whoever opens it first becomes this person.")
+    String invitationWarning();
+
+    @Message("The link was shown once and is not shown again. If it was lost, invite the person again.")
+    String invitationGone();
+
+    @Message("Back to the persons")
+    String backToPersons();
+
+    @Message("When")
+    String when();
+
+    @Message("Who")
+    String who();
+
+    @Message("What")
+    String what();
+
+    @Message("Subject")
+    String subject();
+
+    @Message("Details")
+    String details();
+
+    @Message("Older entries")
+    String older();
+
     @Message("You are signed out")
     String signedOut();
 

@@ -67,7 +67,7 @@ public class ClientsPage {
         String name = form.getFirst("name") == null ? "" : form.getFirst("name").strip();
         return tokenService.create(signedIn.bearer(), signedIn.organisationId(), new NewClient(name, roles))
                 .map(created -> shown(created.clientId(), created.clientSecret()))
-                .onFailure(WebApplicationException.class).recoverWithUni(e -> page(problem((WebApplicationException) e), 422));
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> page(ApiProblems.detail((WebApplicationException) e), 422));
     }
 
     @POST
@@ -77,7 +77,7 @@ public class ClientsPage {
     public Uni<Response> rotate(@PathParam("clientId") String clientId) {
         return tokenService.rotate(signedIn.bearer(), signedIn.organisationId(), clientId)
                 .map(rotated -> shown(clientId, rotated.clientSecret()))
-                .onFailure(WebApplicationException.class).recoverWithUni(e -> page(problem((WebApplicationException) e), 422));
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> page(ApiProblems.detail((WebApplicationException) e), 422));
     }
 
     @POST
@@ -87,7 +87,7 @@ public class ClientsPage {
     public Uni<Response> revoke(@PathParam("clientId") String clientId) {
         return tokenService.revoke(signedIn.bearer(), signedIn.organisationId(), clientId)
                 .map(revoked -> Response.seeOther(java.net.URI.create("/clients")).build())
-                .onFailure(WebApplicationException.class).recoverWithUni(e -> page(problem((WebApplicationException) e), 422));
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> page(ApiProblems.detail((WebApplicationException) e), 422));
     }
 
     /** The page after the form: the secret, from the hand-over cookie, which it clears. */
@@ -118,14 +118,5 @@ public class ClientsPage {
                         .entity(language.apply(clients.data("clients", list).data("manages", signedIn.has(KLIENTADMINISTRATOR))
                                 .data("grantable", GRANTABLE).data("message", message).data("person", signedIn.person())).render())
                         .build());
-    }
-
-    private static String problem(WebApplicationException e) {
-        try {
-            String detail = e.getResponse().readEntity(com.fasterxml.jackson.databind.JsonNode.class).path("detail").asText(null);
-            return detail != null ? detail : "The request was refused (" + e.getResponse().getStatus() + ").";
-        } catch (RuntimeException unreadable) {
-            return "The request was refused (" + e.getResponse().getStatus() + ").";
-        }
     }
 }

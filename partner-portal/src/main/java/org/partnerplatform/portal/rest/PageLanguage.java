@@ -10,14 +10,17 @@ import jakarta.inject.Inject;
 import org.partnerplatform.web.Languages;
 
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 
-/** The language of this request's page (see {@link Languages}), and what a template needs to show it and switch. */
+/** The language of this request's page (see {@link Languages}), what a template needs to show it and switch, and the navigation. */
 @RequestScoped
 public class PageLanguage {
     @Inject
     HttpServerRequest request;
+    @Inject
+    SecurityIdentity identity;
 
     public Locale locale() {
         Cookie cookie = request.getCookie(Languages.COOKIE);
@@ -29,7 +32,11 @@ public class PageLanguage {
         Locale locale = locale();
         String path = request.path();
         String query = request.query();
+        // What the navigation offers: only the pages this person may open.
+        boolean clients = identity.hasRole("KLIENTADMINISTRATOR");
+        boolean persons = identity.hasRole(PersonsPage.BRUKERADMINISTRATOR);
         return template.setLocale(locale).data("lang", locale.getLanguage()).data("otherLang", Languages.other(locale).getLanguage())
+                .data("navPersons", persons).data("navAudit", clients || persons)
                 .data("here", URLEncoder.encode(query == null ? path : path + "?" + query, StandardCharsets.UTF_8));
     }
 }

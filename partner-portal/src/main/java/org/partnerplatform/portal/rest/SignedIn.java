@@ -35,6 +35,11 @@ public class SignedIn {
         return new Person(idToken.getClaim("name"), idToken.getClaim("email"), organisationId, roles.stream().sorted().toList());
     }
 
+    /** The person's id in token-service: the ID token's subject. */
+    public String personId() {
+        return idToken.getSubject();
+    }
+
     public long organisationId() {
         return person().organisationId();
     }
