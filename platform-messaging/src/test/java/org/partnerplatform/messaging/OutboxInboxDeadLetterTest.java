@@ -208,12 +208,16 @@ class OutboxInboxDeadLetterTest {
         kafka.sendCloudEvent("test.widgets", "bug-" + run, bug, EventType.CLIENT_REVOKED.ceType(),
                 EventJson.write(new ClientRevoked("bug-" + run, 42, Instant.now())));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from widget_applied where event_id = $1", outage) == 1);
+        // The consumer kills its own connections, which the pool shares with this test: a probe may draw one of them
+        // before the pool has noticed, and fails; it is asked again.
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> count("select count(*) from widget_applied where event_id = $1", outage) == 1);
         assertThat(WidgetConsumer.attempts.get(outage)).isEqualTo(7);
         ConsumerRecord<String, String> dead = kafka.readUntil("test.widgets.dlq", r -> ("bug-" + run).equals(r.key()), 1, Duration.ofSeconds(20)).get(0);
         assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).hasValueSatisfying(reason -> assertThat(reason).contains("a bug in the handler"));
         assertThat(WidgetConsumer.attempts.get(bug)).isEqualTo(3);
-        assertThat(count("select count(*) from widget_applied where event_id = $1", bug)).isZero();
+        assertThat(await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> count("select count(*) from widget_applied where event_id = $1", bug), n -> n >= 0)).isZero();
         assertThat(kafka.readAll("test.widgets.dlq", Duration.ofSeconds(2)).stream().map(ConsumerRecord::key)).doesNotContain("db-outage-" + run);
     }
 
