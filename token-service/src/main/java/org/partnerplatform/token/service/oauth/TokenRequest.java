@@ -33,7 +33,7 @@ public record TokenRequest(ClientCredentials credentials, Optional<String> audie
     }
 
     /** The value of a parameter; absent and empty are the same (RFC 6749 §3.1). */
-    static String single(Map<String, List<String>> parameters, String name) {
+    public static String single(Map<String, List<String>> parameters, String name) {
         List<String> values = parameters.getOrDefault(name, List.of());
         return values.isEmpty() || values.get(0) == null || values.get(0).isEmpty() ? null : values.get(0);
     }

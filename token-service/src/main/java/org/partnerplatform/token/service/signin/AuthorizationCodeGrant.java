@@ -18,6 +18,7 @@ import org.partnerplatform.token.service.oauth.ClientCredentials;
 import org.partnerplatform.token.service.oauth.IssuedToken;
 import org.partnerplatform.token.service.oauth.OAuthException;
 import org.partnerplatform.token.service.oauth.TokenIssuer;
+import org.partnerplatform.token.service.oauth.TokenRequest;
 import org.partnerplatform.token.service.persons.PersonService;
 import org.partnerplatform.token.service.signin.WebClients.WebClient;
 
@@ -89,11 +90,11 @@ public class AuthorizationCodeGrant {
         }
     }
 
+    /** A parameter given at most once (RFC 6749 §3.2), read as every token request reads it. */
     private static String single(Map<String, List<String>> parameters, String name) {
-        List<String> values = parameters.getOrDefault(name, List.of());
-        if (values.size() > 1) {
+        if (parameters.getOrDefault(name, List.of()).size() > 1) {
             throw OAuthException.invalidRequest("the parameter " + name + " is given more than once");
         }
-        return values.isEmpty() || values.get(0) == null || values.get(0).isEmpty() ? null : values.get(0);
+        return TokenRequest.single(parameters, name);
     }
 }
