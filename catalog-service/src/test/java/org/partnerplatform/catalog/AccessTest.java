@@ -91,6 +91,23 @@ class AccessTest {
     }
 
     @Test
+    void aPartnersReadingPersonsSeeItsCatalogAndAgreementsAndAUserAdministratorDoesNot() {
+        Operator operator = newOperator();
+        String product = operator.publishedProduct("Standard");
+        long partner = newOrganisation();
+        String mine = agreement(partner, operator).products(product).sellable();
+        for (String role : List.of("SALES_READER", "SALES_ADMINISTRATOR", "FINANCE_READER")) {
+            String person = OIDC.token("person-" + role, partner, role);
+            given().auth().oauth2(person).get("/v1/catalog").then().statusCode(200).body("items.id", equalTo(List.of(product)));
+            given().auth().oauth2(person).get("/v1/agreements").then().statusCode(200).body("id", equalTo(List.of(mine)));
+            given().auth().oauth2(person).get("/v1/admin/agreements").then().statusCode(403);
+        }
+        // Managing persons gives no view of what the organisation sells.
+        given().auth().oauth2(OIDC.token("user-admin", partner, "BRUKERADMINISTRATOR")).get("/v1/catalog").then().statusCode(403);
+        given().auth().oauth2(OIDC.token("user-admin", partner, "BRUKERADMINISTRATOR")).get("/v1/agreements").then().statusCode(403);
+    }
+
+    @Test
     void anOperatorSeesTheAgreementsOnItsProducts() {
         Operator operator = newOperator();
         Operator other = newOperator();

@@ -10,6 +10,8 @@ public final class Roles {
     public static final String BRUKERADMINISTRATOR = "BRUKERADMINISTRATOR";
     /** A person who reads its own organisation's orders. */
     public static final String SALES_READER = "SALES_READER";
+    /** A person who reads its own organisation's orders and refunds their lines (where an agreement gives the REFUND right). */
+    public static final String SALES_ADMINISTRATOR = "SALES_ADMINISTRATOR";
     /** A person who reads its own organisation's settlements. */
     public static final String FINANCE_READER = "FINANCE_READER";
     /** Sells. */

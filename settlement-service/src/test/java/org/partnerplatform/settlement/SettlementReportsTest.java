@@ -204,6 +204,15 @@ class SettlementReportsTest {
         given().auth().oauth2(otherOperator).get("/v1/operator-statements/{o}/{d}/statement.csv", operatorA, DAY.toString()).then().statusCode(404);
         given().auth().oauth2(own).get("/v1/operator-statements/{o}/{d}", operatorA, DAY.toString()).then().statusCode(403);
         given().auth().oauth2(OIDC.token("admin", partner, "KLIENTADMINISTRATOR")).get("/v1/settlements/{id}", id).then().statusCode(403);
+        // A person of the partner with FINANCE_READER (the portal) reads its settlements and their CSV, a reader of
+        // another organisation nothing, and a reader closes nothing.
+        String reader = OIDC.token("person", partner, "FINANCE_READER");
+        given().auth().oauth2(reader).get("/v1/settlements").then().statusCode(200).body("totalItems", equalTo(2));
+        given().auth().oauth2(reader).get("/v1/settlements/{id}/entries.csv", id).then().statusCode(200);
+        given().auth().oauth2(OIDC.token("person", partner + 1, "FINANCE_READER")).get("/v1/settlements/{id}", id).then().statusCode(404);
+        given().auth().oauth2(OIDC.token("person", partner, "SALES_READER")).get("/v1/settlements/{id}", id).then().statusCode(403);
+        given().auth().oauth2(reader).contentType("application/json").body("{\"partnerOrganisationId\":" + partner + ",\"settlementDate\":\"2026-11-13\"}")
+                .post("/v1/settlements/closings").then().statusCode(403);
         given().auth().oauth2(Fixtures.finance()).get("/v1/operator-statements/{o}/{d}", operatorA, DAY.toString()).then().statusCode(200);
         given().auth().oauth2(Fixtures.finance()).get("/v1/reconciliations").then().statusCode(200);
         given().auth().oauth2(own).get("/v1/reconciliations").then().statusCode(403);

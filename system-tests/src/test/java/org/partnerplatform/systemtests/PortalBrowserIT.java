@@ -28,7 +28,7 @@ import io.restassured.http.ContentType;
  * no client actions and is refused the form's URL, and signs out; a form without its CSRF token is refused.
  */
 class PortalBrowserIT {
-    static final String PASSWORD = "a long and memorable passphrase";
+    static final String PASSWORD = PortalPersons.PASSWORD;
     static Platform platform;
     static String admin;
     static String portal;
@@ -52,37 +52,16 @@ class PortalBrowserIT {
         }
     }
 
-    /** A person invited with these roles, who has set a password and a second factor; answers their TOTP secret. */
     static String invited(long organisationId, String email, String... roles) {
-        String link = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("email", email, "roles", List.of(roles)))
-                .post(RunningPlatform.url(Service.TOKEN) + "/v1/organisations/{id}/invitations", organisationId)
-                .then().statusCode(201).extract().path("link");
-        browser.open(link);
-        String secret = browser.text("totp-secret");
-        browser.type("name", "Kari Nordmann");
-        browser.type("password", PASSWORD);
-        browser.type("repeat", PASSWORD);
-        browser.type("code", Browser.totp(secret, 0));
-        browser.click("submit");
-        assertThat(browser.text("done")).contains(email);
-        return secret;
+        return PortalPersons.invited(browser, admin, organisationId, email, roles);
     }
 
-    /** Signs in through the portal: off to token-service's page and back. The next step's code, each is used once. */
     static void signIn(String email, String secret, boolean screenshot) {
-        browser.driver.manage().deleteAllCookies();
-        browser.open(portal + "/");
-        browser.element("sign-in");
-        assertThat(browser.driver.getCurrentUrl()).startsWith(RunningPlatform.url(Service.TOKEN) + "/oauth/authorize");
-        browser.type("email", email);
-        browser.type("password", PASSWORD);
-        browser.type("code", Browser.totp(secret, 1));
-        if (screenshot) {
-            browser.screenshot(repository, "sign-in");
-        }
-        browser.click("submit");
-        browser.element("organisation-name");
-        assertThat(browser.driver.getCurrentUrl()).startsWith(portal);
+        PortalPersons.signIn(browser, portal, email, secret, () -> {
+            if (screenshot) {
+                browser.screenshot(repository, "sign-in");
+            }
+        });
     }
 
     @Test
@@ -215,6 +194,12 @@ class PortalBrowserIT {
         assertThat(browser.present("nav-audit")).isFalse();
         given().header("Cookie", sessionCookies()).redirects().follow(false).get(portal + "/persons").then().statusCode(403);
         given().header("Cookie", sessionCookies()).redirects().follow(false).get(portal + "/audit").then().statusCode(403);
+        // A sales reader reads the catalog and orders, not the settlements, and refunds nothing.
+        assertThat(browser.present("nav-catalog")).isTrue();
+        assertThat(browser.present("nav-orders")).isTrue();
+        assertThat(browser.present("nav-settlements")).isFalse();
+        given().header("Cookie", sessionCookies()).redirects().follow(false).get(portal + "/settlements").then().statusCode(403);
+        given().header("Cookie", sessionCookies()).redirects().follow(false).get(portal + "/orders").then().statusCode(200);
         given().header("Cookie", sessionCookies()).contentType(ContentType.URLENC).formParam("name", "lesereiser-forged")
                 .redirects().follow(false).post(portal + "/clients").then().statusCode(403);
 
@@ -230,6 +215,11 @@ class PortalBrowserIT {
         browser.open(portal + "/clients");
         browser.element("sign-in");
         assertThat(browser.driver.getCurrentUrl()).startsWith(RunningPlatform.url(Service.TOKEN) + "/oauth/authorize");
+        // The portal's switch reaches token-service's sign-in page too (ui_locales).
+        browser.open(portal + "/language?to=nb&back=%2Fclients");
+        browser.element("sign-in");
+        assertThat(browser.driver.getCurrentUrl()).contains("ui_locales=nb");
+        assertThat(browser.driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("nb");
     }
 
     private static WebElement row(String clientId) {
@@ -242,8 +232,7 @@ class PortalBrowserIT {
                 .findFirst().orElseThrow(() -> new AssertionError("no row of " + table + " contains " + containing));
     }
 
-    /** The browser's cookies for the portal, as one Cookie header: the session, and the CSRF cookie if any. */
     private static String sessionCookies() {
-        return String.join("; ", browser.driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList());
+        return PortalPersons.cookies(browser);
     }
 }

@@ -168,6 +168,12 @@ class PersonSignInTest {
         assertThat(second.getList("items.id")).isEqualTo(audit.getList("items.id").subList(2, Math.min(4, audit.getList("items").size())));
         given().auth().oauth2(access).get("/v1/organisations/{id}/audit", other).then().statusCode(404);
 
+        // The organisation's last user administrator can neither drop the role nor be removed by a user administrator;
+        // a platform admin may (below), since it can invite again.
+        given().auth().oauth2(access).contentType("application/json").body(Map.of("roles", List.of("KLIENTADMINISTRATOR")))
+                .put("/v1/organisations/{id}/persons/{p}/roles", partner, personId).then().statusCode(409)
+                .body("type", endsWith("/last-user-administrator"));
+
         // Removed, the person's token is refused at once and they cannot sign in again.
         given().auth().oauth2(admin).delete("/v1/organisations/{id}/persons/{p}", partner, personId).then().statusCode(204);
         given().auth().oauth2(access).get("/v1/organisations/{id}/clients", partner).then().statusCode(401);

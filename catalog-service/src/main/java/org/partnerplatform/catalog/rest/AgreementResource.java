@@ -25,7 +25,8 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/v1/agreements")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.PARTNER, Roles.KLIENTADMINISTRATOR, Roles.FINANCE, Roles.PLATFORM_ADMIN })
+@RolesAllowed({ Roles.PARTNER, Roles.KLIENTADMINISTRATOR, Roles.SALES_READER, Roles.SALES_ADMINISTRATOR, Roles.FINANCE_READER, Roles.FINANCE,
+        Roles.PLATFORM_ADMIN })
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Agreements")
 public class AgreementResource {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.partnerplatform.web.Languages;
+import org.partnerplatform.web.Roles;
 
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -33,10 +34,13 @@ public class PageLanguage {
         String path = request.path();
         String query = request.query();
         // What the navigation offers: only the pages this person may open.
-        boolean clients = identity.hasRole("KLIENTADMINISTRATOR");
-        boolean persons = identity.hasRole(PersonsPage.BRUKERADMINISTRATOR);
+        boolean clients = identity.hasRole(Roles.KLIENTADMINISTRATOR);
+        boolean persons = identity.hasRole(Roles.BRUKERADMINISTRATOR);
+        boolean orders = identity.hasRole(Roles.SALES_READER) || identity.hasRole(Roles.SALES_ADMINISTRATOR);
+        boolean settlements = identity.hasRole(Roles.FINANCE_READER);
         return template.setLocale(locale).data("lang", locale.getLanguage()).data("otherLang", Languages.other(locale).getLanguage())
-                .data("navPersons", persons).data("navAudit", clients || persons)
+                .data("navPersons", persons).data("navAudit", clients || persons).data("navCatalog", clients || orders || settlements)
+                .data("navOrders", orders).data("navSettlements", settlements)
                 .data("here", URLEncoder.encode(query == null ? path : path + "?" + query, StandardCharsets.UTF_8));
     }
 }

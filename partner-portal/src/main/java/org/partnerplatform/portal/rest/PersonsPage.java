@@ -37,7 +37,7 @@ import io.smallrye.mutiny.Uni;
 public class PersonsPage {
     static final String BRUKERADMINISTRATOR = "BRUKERADMINISTRATOR";
     /** The roles persons of a partner or an operator hold; platform-wide roles are the platform admins' business. */
-    static final List<String> ROLES = List.of("KLIENTADMINISTRATOR", "BRUKERADMINISTRATOR", "SALES_READER", "FINANCE_READER");
+    static final List<String> ROLES = List.of("KLIENTADMINISTRATOR", "BRUKERADMINISTRATOR", "SALES_READER", "SALES_ADMINISTRATOR", "FINANCE_READER");
 
     @Inject
     Template persons;

@@ -98,6 +98,7 @@ public class OrderChangeResource {
 
     @POST
     @Path("/refunds")
+    @RolesAllowed({ Roles.PARTNER, Roles.SALES_ADMINISTRATOR })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Refund lines of a confirmed order (none named: every line not yet refunded)",
             description = "Allowed while an agreement in force gives the caller the REFUND right on the lines' products. Makes a credit of "

@@ -79,7 +79,7 @@ public class OrderResource {
     }
 
     @GET
-    @RolesAllowed(Roles.PARTNER)
+    @RolesAllowed({ Roles.PARTNER, Roles.SALES_READER, Roles.SALES_ADMINISTRATOR })
     @Operation(summary = "The caller's own orders, newest first, filtered by status, creation time and external reference")
     public Uni<OrderPageView> list(
             @QueryParam("status") @Pattern(regexp = "^(DRAFT|CONFIRMED|CANCELLED|EXPIRED)$") String status,
@@ -98,7 +98,7 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.PARTNER, Roles.PLATFORM_ADMIN, Roles.FINANCE })
+    @RolesAllowed({ Roles.PARTNER, Roles.SALES_READER, Roles.SALES_ADMINISTRATOR, Roles.PLATFORM_ADMIN, Roles.FINANCE })
     @Operation(summary = "An order of the caller's organisation (another organisation's order answers 404); ETag is its version")
     public Uni<Response> get(@PathParam("id") String id) {
         return visible(id).map(placed -> {
@@ -109,7 +109,7 @@ public class OrderResource {
 
     @GET
     @Path("/{id}/versions/{version}")
-    @RolesAllowed({ Roles.PARTNER, Roles.PLATFORM_ADMIN, Roles.FINANCE })
+    @RolesAllowed({ Roles.PARTNER, Roles.SALES_READER, Roles.SALES_ADMINISTRATOR, Roles.PLATFORM_ADMIN, Roles.FINANCE })
     @Operation(summary = "An order as it was at a past version (a refund makes a new version); 404 for a version it never had")
     public Uni<Response> version(@PathParam("id") String id, @PathParam("version") int version) {
         return visible(id).map(placed -> {

@@ -41,7 +41,7 @@ import io.vertx.mutiny.sqlclient.Pool;
  */
 @Path("/v1/settlements")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.FINANCE, Roles.PARTNER })
+@RolesAllowed({ Roles.FINANCE, Roles.PARTNER, Roles.FINANCE_READER })
 @SecurityRequirement(name = "bearer")
 public class SettlementResource {
     private final Caller caller;

@@ -6,7 +6,8 @@ import org.partnerplatform.web.Caller;
 import org.partnerplatform.web.Roles;
 
 /**
- * Who reads which figures. FINANCE reads every settlement and statement; a partner (PARTNER) its own settlements;
+ * Who reads which figures. FINANCE reads every settlement and statement; a partner (PARTNER, or a person of it with
+ * FINANCE_READER) its own settlements;
  * an operator (OPERATOR) its own statements, which show only its part of each partner's settlement. Anything else
  * of another organisation answers as if it did not exist.
  */
@@ -16,7 +17,7 @@ public final class SettlementAccess {
     }
 
     public static boolean mayReadSettlementsOf(Caller caller, long partner) {
-        return caller.hasRole(Roles.FINANCE) || (caller.hasRole(Roles.PARTNER) && caller.actsFor(partner));
+        return caller.hasRole(Roles.FINANCE) || ((caller.hasRole(Roles.PARTNER) || caller.hasRole(Roles.FINANCE_READER)) && caller.actsFor(partner));
     }
 
     public static boolean mayReadStatementOf(Caller caller, long operator) {

@@ -17,6 +17,7 @@ public enum Role {
     INSPECTOR(Roles.INSPECTOR, false, false),
     BRUKERADMINISTRATOR(Roles.BRUKERADMINISTRATOR, false, true),
     SALES_READER(Roles.SALES_READER, false, true),
+    SALES_ADMINISTRATOR(Roles.SALES_ADMINISTRATOR, false, true),
     FINANCE_READER(Roles.FINANCE_READER, false, true);
 
     private final String claimValue;

@@ -1,5 +1,6 @@
 package org.partnerplatform.token.service.persons;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -14,7 +15,7 @@ import org.partnerplatform.web.ProblemException;
  */
 public final class PersonRolePolicy {
     private static final Set<Role> OF_EVERY_ORGANISATION = EnumSet.of(Role.KLIENTADMINISTRATOR, Role.BRUKERADMINISTRATOR,
-            Role.SALES_READER, Role.FINANCE_READER);
+            Role.SALES_READER, Role.SALES_ADMINISTRATOR, Role.FINANCE_READER);
 
     private PersonRolePolicy() {
     }
@@ -32,6 +33,20 @@ public final class PersonRolePolicy {
             } else if (!OF_EVERY_ORGANISATION.contains(role)) {
                 throw ProblemException.badRequest("role-not-allowed", role.claimValue() + " is a role of clients, not of persons");
             }
+        }
+    }
+
+    /**
+     * An organisation that has a user administrator keeps one, so that someone can still invite and manage its
+     * persons: the last one can neither lose the role nor be removed, except by a platform admin (who can invite
+     * again). {@code before} and {@code after} are the roles of the organisation's active persons around the change.
+     */
+    public static void requireAUserAdministratorRemains(Collection<Set<Role>> before, Collection<Set<Role>> after, boolean byPlatformAdmin) {
+        boolean had = before.stream().anyMatch(roles -> roles.contains(Role.BRUKERADMINISTRATOR));
+        boolean keeps = after.stream().anyMatch(roles -> roles.contains(Role.BRUKERADMINISTRATOR));
+        if (had && !keeps && !byPlatformAdmin) {
+            throw ProblemException.conflict("last-user-administrator",
+                    "the organisation's last " + Role.BRUKERADMINISTRATOR.claimValue() + " cannot lose the role or be removed; give it to another person first");
         }
     }
 

@@ -201,23 +201,35 @@ public class PersonService {
             // Neither what is given nor what is taken may be a platform-wide role unless a platform admin does it.
             PersonRolePolicy.requireMayGive(byPlatformAdmin, given);
             PersonRolePolicy.requireMayGive(byPlatformAdmin, person.roles);
-            String before = roleNames(person.roles);
-            person.roles = given;
-            person.updatedAt = Timestamps.now();
-            person.updatedBy = actor;
-            return AuditEvent.of(organisationId, actor, AuditEvent.Action.PERSON_ROLES_CHANGED, personId,
-                    before + " to " + roleNames(given)).persist();
+            return keepsAUserAdministrator(person, given, byPlatformAdmin).chain(() -> {
+                String before = roleNames(person.roles);
+                person.roles = given;
+                person.updatedAt = Timestamps.now();
+                person.updatedBy = actor;
+                return AuditEvent.of(organisationId, actor, AuditEvent.Action.PERSON_ROLES_CHANGED, personId,
+                        before + " to " + roleNames(given)).persist();
+            });
         }));
+    }
+
+    /** The roles of the organisation's active persons before and after this person's change (null: removed). */
+    private static Uni<Void> keepsAUserAdministrator(Person person, Set<Role> after, boolean byPlatformAdmin) {
+        return Person.activeOfOrganisation(person.organisationId).invoke(persons -> PersonRolePolicy.requireAUserAdministratorRemains(
+                persons.stream().map(p -> p.roles).toList(),
+                persons.stream().map(p -> p.personId.equals(person.personId) ? (after == null ? Set.<Role> of() : after) : p.roles).toList(),
+                byPlatformAdmin)).replaceWithVoid();
     }
 
     public Uni<Person> remove(long organisationId, String personId, boolean byPlatformAdmin, String actor) {
         return Panache.withTransaction(() -> Person.<Person> findById(personId).call(found -> {
             Person person = requireOf(found, organisationId, personId);
             PersonRolePolicy.requireMayGive(byPlatformAdmin, person.roles);
-            person.status = PersonStatus.REMOVED;
-            person.updatedAt = Timestamps.now();
-            person.updatedBy = actor;
-            return AuditEvent.of(organisationId, actor, AuditEvent.Action.PERSON_REMOVED, personId, person.email).persist();
+            return keepsAUserAdministrator(person, null, byPlatformAdmin).chain(() -> {
+                person.status = PersonStatus.REMOVED;
+                person.updatedAt = Timestamps.now();
+                person.updatedBy = actor;
+                return AuditEvent.of(organisationId, actor, AuditEvent.Action.PERSON_REMOVED, personId, person.email).persist();
+            });
         }));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class PersonPoliciesTest {
     @Test
     void personsManageAndReadWhileSellingOperatingAndInspectingAreClientsRoles() {
         PersonRolePolicy.requireMayHold(PARTNER, EnumSet.of(Role.KLIENTADMINISTRATOR, Role.BRUKERADMINISTRATOR, Role.SALES_READER,
-                Role.FINANCE_READER));
+                Role.SALES_ADMINISTRATOR, Role.FINANCE_READER));
         for (Role clientsOnly : Set.of(Role.PARTNER, Role.OPERATOR, Role.INSPECTOR)) {
             assertThatThrownBy(() -> PersonRolePolicy.requireMayHold(PARTNER, Set.of(clientsOnly))).isInstanceOf(ProblemException.class)
                     .hasMessageContaining("role of clients");
@@ -33,6 +34,22 @@ class PersonPoliciesTest {
         PersonRolePolicy.requireMayGive(true, Set.of(Role.FINANCE));
         assertThatThrownBy(() -> PersonRolePolicy.requireMayGive(false, Set.of(Role.FINANCE))).isInstanceOf(ProblemException.class);
         PersonRolePolicy.requireMayGive(false, Set.of(Role.KLIENTADMINISTRATOR));
+    }
+
+    @Test
+    void theLastUserAdministratorStaysUnlessAPlatformAdminActs() {
+        Set<Role> admin = Set.of(Role.BRUKERADMINISTRATOR);
+        Set<Role> reader = Set.of(Role.SALES_READER);
+        // Two administrators: either may go.
+        PersonRolePolicy.requireAUserAdministratorRemains(List.of(admin, admin), List.of(admin, reader), false);
+        // The last one may not lose the role, nor be removed (gone from "after").
+        assertThatThrownBy(() -> PersonRolePolicy.requireAUserAdministratorRemains(List.of(admin, reader), List.of(reader, reader), false))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("last BRUKERADMINISTRATOR");
+        assertThatThrownBy(() -> PersonRolePolicy.requireAUserAdministratorRemains(List.of(admin, reader), List.of(reader), false))
+                .isInstanceOf(ProblemException.class);
+        // A platform admin may (it can invite again); an organisation without one has nothing to keep.
+        PersonRolePolicy.requireAUserAdministratorRemains(List.of(admin, reader), List.of(reader), true);
+        PersonRolePolicy.requireAUserAdministratorRemains(List.of(reader, reader), List.of(reader), false);
     }
 
     @Test
