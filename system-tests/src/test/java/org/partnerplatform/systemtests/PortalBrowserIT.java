@@ -199,6 +199,8 @@ class PortalBrowserIT {
         assertThat(browser.present("nav-orders")).isTrue();
         assertThat(browser.present("nav-settlements")).isFalse();
         given().header("Cookie", sessionCookies()).redirects().follow(false).get(portal + "/settlements").then().statusCode(403);
+        given().header("Cookie", sessionCookies()).redirects().follow(false).get(portal + "/admin/organisations").then().statusCode(403);
+        assertThat(browser.present("nav-admin-organisations")).isFalse();
         given().header("Cookie", sessionCookies()).redirects().follow(false).get(portal + "/orders").then().statusCode(200);
         given().header("Cookie", sessionCookies()).contentType(ContentType.URLENC).formParam("name", "lesereiser-forged")
                 .redirects().follow(false).post(portal + "/clients").then().statusCode(403);

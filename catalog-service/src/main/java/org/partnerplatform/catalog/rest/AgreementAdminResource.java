@@ -58,7 +58,7 @@ public class AgreementAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an agreement as a DRAFT")
     public Uni<Response> create(@Valid @NotNull NewAgreement body, @Context UriInfo uri) {
-        return agreements.create(body, caller.clientId())
+        return agreements.create(body, caller.actor())
                 .map(a -> withVersion(Response.created(uri.getAbsolutePathBuilder().path(a.id).build()), a).build());
     }
 
@@ -117,7 +117,7 @@ public class AgreementAdminResource {
             description = "Idempotent. The first time, the partner is notified on catalog.notifications.<partnerOrganisationId>.")
     public Uni<Response> makeReady(@PathParam("id") String id, @PathParam("environment") String environment,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return agreements.makeReady(id, environment(environment), EntityTags.versionOf(ifMatch), caller.clientId())
+        return agreements.makeReady(id, environment(environment), EntityTags.versionOf(ifMatch), caller.actor())
                 .map(a -> withVersion(Response.ok(), a).build());
     }
 
@@ -126,12 +126,12 @@ public class AgreementAdminResource {
     @Operation(summary = "Withdraw readiness in an environment (idempotent)")
     public Uni<Response> withdrawReadiness(@PathParam("id") String id, @PathParam("environment") String environment,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return agreements.withdrawReadiness(id, environment(environment), EntityTags.versionOf(ifMatch), caller.clientId())
+        return agreements.withdrawReadiness(id, environment(environment), EntityTags.versionOf(ifMatch), caller.actor())
                 .map(a -> withVersion(Response.ok(), a).build());
     }
 
     private Uni<Response> transition(String id, AgreementTransition transition, String ifMatch) {
-        return agreements.transition(id, transition, EntityTags.versionOf(ifMatch), caller.clientId())
+        return agreements.transition(id, transition, EntityTags.versionOf(ifMatch), caller.actor())
                 .map(a -> withVersion(Response.ok(), a).build());
     }
 

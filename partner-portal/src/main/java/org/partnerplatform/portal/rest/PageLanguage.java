@@ -40,7 +40,7 @@ public class PageLanguage {
         boolean settlements = identity.hasRole(Roles.FINANCE_READER);
         return template.setLocale(locale).data("lang", locale.getLanguage()).data("otherLang", Languages.other(locale).getLanguage())
                 .data("navPersons", persons).data("navAudit", clients || persons).data("navCatalog", clients || orders || settlements)
-                .data("navOrders", orders).data("navSettlements", settlements)
+                .data("navOrders", orders).data("navSettlements", settlements).data("navAdmin", identity.hasRole(Roles.PLATFORM_ADMIN))
                 .data("here", URLEncoder.encode(query == null ? path : path + "?" + query, StandardCharsets.UTF_8));
     }
 }

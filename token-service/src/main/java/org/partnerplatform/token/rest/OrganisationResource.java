@@ -80,7 +80,7 @@ public class OrganisationResource {
         if (request.reason() == null || request.reason().isBlank()) {
             throw ProblemException.badRequest("reason-required", "a suspension needs a reason");
         }
-        return organisations.suspend(organisationId, request.reason(), caller.clientId()).map(OrganisationView::of);
+        return organisations.suspend(organisationId, request.reason(), caller.actor()).map(OrganisationView::of);
     }
 
     @POST
@@ -94,7 +94,7 @@ public class OrganisationResource {
         if (reason != null && reason.length() > 500) {
             throw ProblemException.badRequest("reason-too-long", "a reason has at most 500 characters");
         }
-        return organisations.reinstate(organisationId, reason, caller.clientId()).map(OrganisationView::of);
+        return organisations.reinstate(organisationId, reason, caller.actor()).map(OrganisationView::of);
     }
 
     @PUT
@@ -103,7 +103,7 @@ public class OrganisationResource {
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(summary = "Set the certification (CERTIFIED needs an evidenceReference); publishes OrganisationCertificationChanged")
     public Uni<OrganisationView> certify(@PathParam("organisationId") long organisationId, @Valid @NotNull CertificationRequest request) {
-        return organisations.certify(organisationId, request.certification(), request.evidenceReference(), caller.clientId())
+        return organisations.certify(organisationId, request.certification(), request.evidenceReference(), caller.actor())
                 .map(OrganisationView::of);
     }
 
