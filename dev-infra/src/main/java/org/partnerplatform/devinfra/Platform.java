@@ -134,6 +134,7 @@ public final class Platform implements AutoCloseable {
             progress.accept("starting " + PORTAL_MODULE + " on port " + settings.ports().portal());
             Map<String, String> env = new HashMap<>();
             env.put("PLATFORM_TOKEN_SERVICE_URL", "http://127.0.0.1:" + settings.ports().token());
+            env.putAll(PortalOidc.environment(token.baseUrl()));
             env.put("PLATFORM_CATALOG_SERVICE_URL", "http://127.0.0.1:" + settings.ports().catalog());
             env.put("PLATFORM_SALES_SERVICE_URL", "http://127.0.0.1:" + settings.ports().sales());
             env.put("PLATFORM_SETTLEMENT_SERVICE_URL", "http://127.0.0.1:" + settings.ports().settlement());

@@ -77,6 +77,7 @@ class PortalBrowserIT {
         assertThat(browser.text("organisation-name")).isEqualTo("Portalreiser AS " + suffix);
         assertThat(browser.text("organisation-id")).isEqualTo(Long.toString(partner));
         assertThat(browser.text("person-roles")).contains("KLIENTADMINISTRATOR");
+        assertThat(browser.text("environments")).isEqualTo("DEVELOPMENT STAGING"); // not certified: no PRODUCTION
         browser.screenshot(repository, "my-organisation");
 
         // Create: the secret is on the page after the form, and only there.
@@ -194,7 +195,7 @@ class PortalBrowserIT {
         assertThat(browser.present("nav-audit")).isFalse();
         given().header("Cookie", sessionCookies()).redirects().follow(false).get(portal + "/persons").then().statusCode(403);
         given().header("Cookie", sessionCookies()).redirects().follow(false).get(portal + "/audit").then().statusCode(403);
-        // A sales reader reads the catalog and orders, not the settlements, and refunds nothing.
+        // A sales reader is offered the catalog and orders, not the settlements or the admin pages (refunds: PersonAccessTest).
         assertThat(browser.present("nav-catalog")).isTrue();
         assertThat(browser.present("nav-orders")).isTrue();
         assertThat(browser.present("nav-settlements")).isFalse();

@@ -151,7 +151,7 @@ class PortalSalesBrowserIT {
                 .get(portal + "/settlements/{id}/entries.csv", settlementId).then().statusCode(200).extract();
         assertThat(download.header("Content-Disposition")).startsWith("attachment;");
         assertThat(download.asByteArray()).isEqualTo(direct);
-        // Another organisation's settlement is not there for this person.
+        // An unknown settlement is a 404 page (another organisation's answers 404 at the API: SettlementReportsTest).
         given().header("Cookie", PortalPersons.cookies(browser)).redirects().follow(false)
                 .get(portal + "/settlements/{id}", UUID.randomUUID()).then().statusCode(404);
     }

@@ -104,7 +104,8 @@ class OrganisationLifecycleTest {
     void aPlatformAdminCertifiesWithAReferenceToTheEvidence() {
         long org = createPartner(admin, "Sertifisering AS");
         given().auth().oauth2(admin).get("/v1/organisations/{id}", org).then()
-                .body("certification", equalTo("NOT_CERTIFIED")).body("certificationEvidenceReference", nullValue());
+                .body("certification", equalTo("NOT_CERTIFIED")).body("certificationEvidenceReference", nullValue())
+                .body("environments", equalTo(java.util.List.of("DEVELOPMENT", "STAGING")));
 
         certify(admin, org, "IN_CERTIFICATION", null).then().statusCode(200).contentType(ContentType.JSON)
                 .body("certification", equalTo("IN_CERTIFICATION")).body("certificationChangedAt", notNullValue());
@@ -114,7 +115,7 @@ class OrganisationLifecycleTest {
                 .body("certification", equalTo("CERTIFIED"))
                 .body("certificationEvidenceReference", equalTo("https://cases.partnerplatform.local/CERT-2026-17"));
         given().auth().oauth2(admin).get("/v1/organisations/{id}", org).then().statusCode(200)
-                .body("certification", equalTo("CERTIFIED"))
+                .body("certification", equalTo("CERTIFIED")).body("environments", equalTo(java.util.List.of("DEVELOPMENT", "STAGING", "PRODUCTION")))
                 .body("certificationEvidenceReference", equalTo("https://cases.partnerplatform.local/CERT-2026-17"));
         certify(admin, org, "NOT_CERTIFIED", "certificate withdrawn, case CERT-2026-18").then().statusCode(200)
                 .body("certification", equalTo("NOT_CERTIFIED"));

@@ -25,7 +25,7 @@ import io.smallrye.mutiny.Uni;
 public interface TokenServiceClient {
 
     record Organisation(long organisationId, String name, String type, String codespace, String status, String certification,
-            Instant createdAt) {
+            List<String> environments, Instant createdAt) {
     }
 
     record ApiClient(String clientId, String name, List<String> roles, String environment, String status, Instant createdAt,

@@ -33,6 +33,9 @@ public interface Messages {
     @Message("Certification")
     String certification();
 
+    @Message("Environments it may use")
+    String environments();
+
     @Message("You")
     String you();
 

@@ -101,7 +101,7 @@ public class AdminAgreementsPage {
 
     private Uni<Response> done(long partner, Uni<Agreement> change) {
         return change.map(changed -> Response.seeOther(URI.create("/admin/agreements?partner=" + partner)).build())
-                .onFailure(WebApplicationException.class).recoverWithUni(e -> page(partner, ApiProblems.detail((WebApplicationException) e), 422));
+                .onFailure(ApiProblems::refusal).recoverWithUni(e -> page(partner, ApiProblems.detail((WebApplicationException) e), 422));
     }
 
     private Uni<Response> page(Long partner, String message, int status) {

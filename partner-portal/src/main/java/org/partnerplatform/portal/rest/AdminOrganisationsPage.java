@@ -88,7 +88,7 @@ public class AdminOrganisationsPage {
 
     private Uni<Response> done(Uni<?> change) {
         return change.map(changed -> Response.seeOther(URI.create("/admin/organisations")).build())
-                .onFailure(WebApplicationException.class).recoverWithUni(e -> page(0, ApiProblems.detail((WebApplicationException) e), 422));
+                .onFailure(ApiProblems::refusal).recoverWithUni(e -> page(0, ApiProblems.detail((WebApplicationException) e), 422));
     }
 
     private Uni<Response> page(int page, String message, int status) {

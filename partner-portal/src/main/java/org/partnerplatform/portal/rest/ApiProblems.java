@@ -9,6 +9,18 @@ final class ApiProblems {
     private ApiProblems() {
     }
 
+    /**
+     * A refusal the page should say in words: an API's 4xx answer to what the person asked. An expired token (401)
+     * and the APIs' own failures (5xx) are not the person's doing and go on as errors.
+     */
+    static boolean refusal(Throwable failure) {
+        if (!(failure instanceof WebApplicationException e)) {
+            return false;
+        }
+        int status = e.getResponse().getStatus();
+        return status >= 400 && status < 500 && status != 401;
+    }
+
     static String detail(WebApplicationException e) {
         try {
             String detail = e.getResponse().readEntity(JsonNode.class).path("detail").asText(null);

@@ -41,7 +41,7 @@ public class CatalogPage {
     public Uni<TemplateInstance> page(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int page) {
         String query = q == null || q.isBlank() ? null : q.strip();
         return catalogService.catalog(signedIn.bearer(), query, Math.max(page, 0), PAGE).map(found -> language.apply(catalog
-                .data("catalog", found).data("q", query == null ? "" : query)
+                .data("catalog", found).data("q", query == null ? "" : query).data("qParam", OrdersPage.encode(query))
                 .data("credited", found.items().stream().anyMatch(p -> p.dataCredit() != null))
                 .data("previous", found.page() > 0 ? found.page() - 1 : null)
                 .data("next", found.page() + 1 < found.totalPages() ? found.page() + 1 : null)));

@@ -1,9 +1,13 @@
 package org.partnerplatform.portal.rest;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -61,6 +65,7 @@ public class OrdersPage {
         String ref = reference == null || reference.isBlank() ? null : reference.strip();
         return sales.orders(signedIn.bearer(), chosen, ref, Math.max(page, 0), PAGE).map(found -> html(orders.data("found", found)
                 .data("statuses", STATUSES).data("status", chosen == null ? "" : chosen).data("reference", ref == null ? "" : ref)
+                .data("query", "status=" + encode(chosen) + "&externalReference=" + encode(ref))
                 .data("previous", found.page() > 0 ? found.page() - 1 : null)
                 .data("next", (long) (found.page() + 1) * found.pageSize() < found.totalItems() ? found.page() + 1 : null), 200));
     }
@@ -86,16 +91,25 @@ public class OrdersPage {
         }
         return sales.refund(signedIn.bearer(), "portal-" + key, id, new RefundLines(List.of(line)))
                 .map(done -> Response.seeOther(URI.create("/orders/" + id + "?refunded=" + done.creditId())).build())
-                .onFailure(WebApplicationException.class).recoverWithUni(e -> shown(id, ApiProblems.detail((WebApplicationException) e), null, 422));
+                .onFailure(ApiProblems::refusal).recoverWithUni(e -> shown(id, ApiProblems.detail((WebApplicationException) e), null, 422));
     }
 
     private Uni<Response> shown(String id, String message, String refunded, int status) {
         requireId(id);
-        return sales.order(signedIn.bearer(), id).map(found -> html(order.data("order", found).data("message", message)
-                .data("refunded", refunded).data("refunds", signedIn.has(Roles.SALES_ADMINISTRATOR))
-                .data("idempotencyKey", UUID.randomUUID().toString()), status))
+        return sales.order(signedIn.bearer(), id).map(found -> {
+            // One key per line's form: a form sent twice refunds once, and another line's form is another refund.
+            Map<String, String> keys = found.orderLines().stream().collect(Collectors.toMap(SalesClient.Line::lineId, l -> UUID.randomUUID().toString()));
+            // Said only when it is one of the order's credits, not whatever a link says.
+            String credit = found.credits().stream().map(SalesClient.Credit::creditId).filter(c -> c.equals(refunded)).findFirst().orElse(null);
+            return html(order.data("order", found).data("message", message).data("refunded", credit)
+                    .data("refunds", signedIn.has(Roles.SALES_ADMINISTRATOR)).data("keys", keys), status);
+        })
                 .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
                 .transform(e -> new NotFoundException("order " + id));
+    }
+
+    static String encode(String value) {
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static void requireId(String id) {

@@ -11,10 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnerplatform.messaging.outbox.Outbox;
 import org.partnerplatform.token.config.IssuerSettings;
-import org.partnerplatform.events.Environment;
 import org.partnerplatform.token.config.TokenConfig;
 import org.partnerplatform.token.messaging.LifecycleEvents;
-import org.partnerplatform.token.repository.Certification;
 import org.partnerplatform.token.repository.AuditEvent;
 import org.partnerplatform.token.repository.Client;
 import org.partnerplatform.token.repository.ClientRegistry;
@@ -178,7 +176,7 @@ public class ClientService {
         if (organisation.status != OrganisationStatus.ACTIVE) {
             throw ProblemException.conflict("organisation-suspended", "a suspended organisation gets no new clients");
         }
-        if (settings.environment() == Environment.PRODUCTION && organisation.certification != Certification.CERTIFIED) {
+        if (!organisation.certification.environments().contains(settings.environment())) {
             throw ProblemException.conflict("not-certified", "organisation " + organisationId + " is not certified for PRODUCTION");
         }
     }

@@ -1,8 +1,6 @@
 package org.partnerplatform.token.service.oauth;
 
 import org.partnerplatform.token.config.IssuerSettings;
-import org.partnerplatform.events.Environment;
-import org.partnerplatform.token.repository.Certification;
 import org.partnerplatform.token.repository.OrganisationStatus;
 
 /**
@@ -24,7 +22,7 @@ final class ClientAdmission {
         if (client.organisationStatus() != OrganisationStatus.ACTIVE) {
             return OAuthException.unauthorizedClient("the client's organisation is suspended");
         }
-        if (settings.environment() == Environment.PRODUCTION && client.certification() != Certification.CERTIFIED) {
+        if (!client.certification().environments().contains(settings.environment())) {
             return OAuthException.unauthorizedClient("the client's organisation is not certified for PRODUCTION");
         }
         return null;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.partnerplatform.keys.KeyEncryption;
 import org.partnerplatform.messaging.tx.PersistenceFailures;
@@ -212,9 +213,13 @@ public class PersonService {
         }));
     }
 
-    /** The roles of the organisation's active persons before and after this person's change (null: removed). */
+    /**
+     * The roles of the organisation's active persons before and after this person's change (null: removed). The
+     * organisation's row is locked first, so that two such changes in one organisation are decided one after the other.
+     */
     private static Uni<Void> keepsAUserAdministrator(Person person, Set<Role> after, boolean byPlatformAdmin) {
-        return Person.activeOfOrganisation(person.organisationId).invoke(persons -> PersonRolePolicy.requireAUserAdministratorRemains(
+        return Organisation.<Organisation> findById(person.organisationId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(() -> Person.activeOfOrganisation(person.organisationId)).invoke(persons -> PersonRolePolicy.requireAUserAdministratorRemains(
                 persons.stream().map(p -> p.roles).toList(),
                 persons.stream().map(p -> p.personId.equals(person.personId) ? (after == null ? Set.<Role> of() : after) : p.roles).toList(),
                 byPlatformAdmin)).replaceWithVoid();
