@@ -67,6 +67,20 @@ final class Browser implements AutoCloseable {
         element(id).click();
     }
 
+    /**
+     * Clicks a link or a submit button and waits for the next page: a click returns before the browser has left the
+     * page, and an element found right after it may still belong to the old one (a stale element reference).
+     */
+    void follow(WebElement linkOrButton) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        linkOrButton.click();
+        wait.until(ExpectedConditions.stalenessOf(page));
+    }
+
+    void follow(String id) {
+        follow(element(id));
+    }
+
     String text(String id) {
         return element(id).getText();
     }

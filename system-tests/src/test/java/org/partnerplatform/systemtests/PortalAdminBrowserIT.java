@@ -51,44 +51,44 @@ class PortalAdminBrowserIT {
         String secret = PortalPersons.invited(browser, admin, 1, email, "PLATFORM_ADMIN");
         PortalPersons.signIn(browser, portal, email, secret, () -> { });
 
-        browser.click("nav-admin-organisations");
+        browser.follow("nav-admin-organisations");
         String name = "Adminreiser AS " + suffix;
         browser.type("name", name);
-        browser.click("register-organisation");
+        browser.follow("register-organisation");
         long partner = Long.parseLong(organisation(name).getDomAttribute("data-organisation-id"));
         assertThat(cell(organisation(name), "status")).isEqualTo("ACTIVE");
 
         // CERTIFIED needs evidence: refused and said; with it, set.
         new Select(organisation(name).findElement(By.className("certification-choice"))).selectByValue("CERTIFIED");
-        organisation(name).findElement(By.className("set-certification")).click();
+        browser.follow(organisation(name).findElement(By.className("set-certification")));
         assertThat(browser.text("message")).isNotBlank();
         new Select(organisation(name).findElement(By.className("certification-choice"))).selectByValue("CERTIFIED");
         organisation(name).findElement(By.className("evidence")).sendKeys("CERT-" + suffix);
-        organisation(name).findElement(By.className("set-certification")).click();
+        browser.follow(organisation(name).findElement(By.className("set-certification")));
         assertThat(cell(organisation(name), "certification")).isEqualTo("CERTIFIED");
 
         // Suspended with a reason, then reinstated.
         organisation(name).findElement(By.className("reason")).sendKeys("unpaid invoices");
-        organisation(name).findElement(By.className("suspend")).click();
+        browser.follow(organisation(name).findElement(By.className("suspend")));
         assertThat(cell(organisation(name), "status")).isEqualTo("SUSPENDED");
         assertThat(organisationApi(partner).getString("status")).isEqualTo("SUSPENDED");
         browser.screenshot(repository, "admin-organisations");
-        organisation(name).findElement(By.className("reinstate")).click();
+        browser.follow(organisation(name).findElement(By.className("reinstate")));
         assertThat(cell(organisation(name), "status")).isEqualTo("ACTIVE");
         JsonPath registered = organisationApi(partner);
         assertThat(registered.getString("status")).isEqualTo("ACTIVE");
         assertThat(registered.getString("certification")).isEqualTo("CERTIFIED");
 
         // An agreement on all of the operator's products: a draft, activated, made ready in STAGING.
-        organisation(name).findElement(By.className("agreements")).click();
+        browser.follow(organisation(name).findElement(By.className("agreements")));
         browser.type("operatorOrganisationId", Long.toString(operator));
         browser.click("right-REFUND");
-        browser.click("create-agreement");
+        browser.follow("create-agreement");
         WebElement row = browser.element("agreements").findElement(By.cssSelector("tr.agreement"));
         String agreementId = row.getDomAttribute("data-agreement-id");
         assertThat(cell(row, "status")).isEqualTo("DRAFT");
-        row.findElement(By.className("activate")).click();
-        browser.element("agreements").findElement(By.cssSelector("tr.agreement .ready-STAGING")).click();
+        browser.follow(row.findElement(By.className("activate")));
+        browser.follow(browser.element("agreements").findElement(By.cssSelector("tr.agreement .ready-STAGING")));
         row = browser.element("agreements").findElement(By.cssSelector("tr.agreement"));
         assertThat(cell(row, "status")).isEqualTo("ACTIVE");
         assertThat(cell(row, "ready-in")).isEqualTo("STAGING");
@@ -113,7 +113,7 @@ class PortalAdminBrowserIT {
                 .orElseGet(() -> {
                     // The list is in id order, fifty a page: a new organisation may be on a later page.
                     while (browser.present("next")) {
-                        browser.click("next");
+                        browser.follow("next");
                         var found = browser.driver.findElements(By.cssSelector("tr.organisation")).stream().filter(r -> cell(r, "name").equals(name))
                                 .findFirst();
                         if (found.isPresent()) {

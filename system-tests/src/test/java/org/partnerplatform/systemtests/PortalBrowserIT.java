@@ -81,10 +81,10 @@ class PortalBrowserIT {
         browser.screenshot(repository, "my-organisation");
 
         // Create: the secret is on the page after the form, and only there.
-        browser.click("nav-clients");
+        browser.follow("nav-clients");
         browser.type("name", "portalreiser-web");
         browser.click("role-PARTNER");
-        browser.click("create");
+        browser.follow("create");
         String clientId = browser.text("client-id");
         String clientSecret = browser.text("client-secret");
         assertThat(clientSecret).hasSizeGreaterThanOrEqualTo(40);
@@ -102,7 +102,7 @@ class PortalBrowserIT {
         browser.screenshot(repository, "clients");
 
         // Rotate: a new secret, shown once; the old one no longer gets a token.
-        row(clientId).findElement(By.className("rotate")).click();
+        browser.follow(row(clientId).findElement(By.className("rotate")));
         String rotated = browser.text("client-secret");
         assertThat(rotated).isNotEqualTo(clientSecret);
         given().contentType(ContentType.JSON).body(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", clientSecret))
@@ -111,21 +111,21 @@ class PortalBrowserIT {
 
         // Revoke: catalog-service refuses the token issued before, within moments.
         given().auth().oauth2(token).get(RunningPlatform.url(Service.CATALOG) + "/v1/catalog").then().statusCode(200);
-        browser.click("back");
-        row(clientId).findElement(By.className("revoke")).click();
+        browser.follow("back");
+        browser.follow(row(clientId).findElement(By.className("revoke")));
         assertThat(row(clientId).findElement(By.className("status")).getText()).isEqualTo("REVOKED");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(token).get(RunningPlatform.url(Service.CATALOG) + "/v1/catalog").then().statusCode(401));
 
         // Persons: the user administrator invites a colleague (the link shown once), who accepts; their roles are
         // changed, then they are removed. Everything is in the audit log, naming the person who did it.
-        browser.click("nav-persons");
+        browser.follow("nav-persons");
         assertThat(row("persons", "data-person-id", null, email).getText()).contains("(you)");
         assertThat(row("persons", "data-person-id", null, email).findElements(By.className("remove"))).isEmpty();
         String colleague = "ola-" + suffix + "@portalreiser.example";
         browser.type("email", colleague);
         browser.click("invite-SALES_READER");
-        browser.click("send-invitation");
+        browser.follow("send-invitation");
         String link = browser.text("invitation-link");
         assertThat(link).startsWith(RunningPlatform.url(Service.TOKEN) + "/invitations/");
         browser.driver.navigate().refresh();
@@ -136,21 +136,21 @@ class PortalBrowserIT {
         browser.type("password", PASSWORD);
         browser.type("repeat", PASSWORD);
         browser.type("code", Browser.totp(colleagueSecret, 0));
-        browser.click("submit");
+        browser.follow("submit");
         assertThat(browser.text("done")).contains(colleague);
         browser.open(portal + "/persons");
         WebElement ola = row("persons", "data-person-id", null, colleague);
         assertThat(ola.findElement(By.cssSelector("input.role-SALES_READER")).isSelected()).isTrue();
         ola.findElement(By.cssSelector("input.role-FINANCE_READER")).click();
-        ola.findElement(By.className("save-roles")).click();
+        browser.follow(ola.findElement(By.className("save-roles")));
         ola = row("persons", "data-person-id", null, colleague);
         assertThat(ola.findElement(By.cssSelector("input.role-FINANCE_READER")).isSelected()).isTrue();
         browser.screenshot(repository, "persons");
-        ola.findElement(By.className("remove")).click();
+        browser.follow(ola.findElement(By.className("remove")));
         browser.element("persons");
         assertThat(browser.driver.getPageSource()).doesNotContain(colleague);
 
-        browser.click("nav-audit");
+        browser.follow("nav-audit");
         List<String> actions = browser.driver.findElements(By.cssSelector("tr.audit-event .action")).stream().map(WebElement::getText).toList();
         assertThat(actions).contains("CLIENT_CREATED", "CLIENT_SECRET_ROTATED", "CLIENT_REVOKED", "INVITATION_CREATED", "INVITATION_ACCEPTED",
                 "PERSON_ROLES_CHANGED", "PERSON_REMOVED", "PERSON_SIGNED_IN");
@@ -175,18 +175,18 @@ class PortalBrowserIT {
         String email = "ola-" + suffix + "@lesereiser.example";
         String secret = invited(partner, email, "SALES_READER");
         signIn(email, secret, false);
-        browser.click("nav-clients");
+        browser.follow("nav-clients");
         assertThat(browser.text("no-client-rights")).contains("KLIENTADMINISTRATOR");
         // Norwegian at the switch, kept from page to page, and back to English.
-        browser.click("language");
+        browser.follow("language");
         assertThat(browser.text("no-client-rights")).contains("krever rollen KLIENTADMINISTRATOR");
         assertThat(browser.text("nav-home")).isEqualTo("Min organisasjon");
-        browser.click("nav-home");
+        browser.follow("nav-home");
         assertThat(browser.text("nav-clients")).isEqualTo("Klienter");
         assertThat(browser.driver.findElement(org.openqa.selenium.By.tagName("html")).getDomAttribute("lang")).isEqualTo("nb");
-        browser.click("language");
+        browser.follow("language");
         assertThat(browser.text("nav-clients")).isEqualTo("Clients");
-        browser.click("nav-clients");
+        browser.follow("nav-clients");
         assertThat(browser.driver.findElements(By.cssSelector("tr.client"))).isEmpty();
         assertThat(browser.present("create-client")).isFalse();
         assertThat(browser.driver.findElements(By.className("rotate"))).isEmpty();
@@ -213,7 +213,7 @@ class PortalBrowserIT {
                 .body(org.hamcrest.Matchers.containsString("You are signed out"));
 
         // Signing out goes through token-service and back; the session is gone.
-        browser.click("sign-out");
+        browser.follow("sign-out");
         assertThat(browser.text("signed-out")).contains("signed out");
         browser.open(portal + "/clients");
         browser.element("sign-in");

@@ -28,7 +28,7 @@ final class PortalPersons {
         browser.type("password", PASSWORD);
         browser.type("repeat", PASSWORD);
         browser.type("code", Browser.totp(secret, 0));
-        browser.click("submit");
+        browser.follow("submit");
         assertThat(browser.text("done")).contains(email);
         return secret;
     }
@@ -43,7 +43,7 @@ final class PortalPersons {
         browser.type("password", PASSWORD);
         browser.type("code", Browser.totp(secret, 1));
         beforeSubmit.run();
-        browser.click("submit");
+        browser.follow("submit");
         browser.element("organisation-name");
         assertThat(browser.driver.getCurrentUrl()).startsWith(portal);
     }

@@ -84,7 +84,7 @@ class PortalSalesBrowserIT {
         // The catalog page is the API's catalog, row for row.
         JsonPath api = given().auth().oauth2(partnerToken).get(RunningPlatform.url(Service.CATALOG) + "/v1/catalog?pageSize=50").then()
                 .statusCode(200).extract().jsonPath();
-        browser.click("nav-catalog");
+        browser.follow("nav-catalog");
         List<String> expected = new ArrayList<>();
         List<Map<String, Object>> items = api.getList("items");
         for (Map<String, Object> item : items) {
@@ -103,7 +103,7 @@ class PortalSalesBrowserIT {
         browser.screenshot(repository, "catalog");
 
         // Agreements, read-only, and the notice that this one is ready for use.
-        browser.click("nav-agreements");
+        browser.follow("nav-agreements");
         WebElement row = browser.element("agreements").findElement(By.cssSelector("tr[data-agreement-id='" + agreement + "']"));
         assertThat(cell(row, "status")).isEqualTo("ACTIVE");
         assertThat(cell(row, "rights")).isEqualTo("REFUND SELL");
@@ -114,14 +114,14 @@ class PortalSalesBrowserIT {
         browser.screenshot(repository, "agreements");
 
         // The order, found by its reference; the child's line refunded from the portal.
-        browser.click("nav-orders");
+        browser.follow("nav-orders");
         browser.type("externalReference", reference);
-        browser.click("search");
+        browser.follow("search");
         List<String> found = browser.driver.findElements(By.cssSelector("tr.order")).stream().map(r -> r.getDomAttribute("data-order-id")).toList();
         assertThat(found).containsExactly(orderId);
-        browser.driver.findElement(By.cssSelector("tr.order a.open")).click();
+        browser.follow(browser.driver.findElement(By.cssSelector("tr.order a.open")));
         assertThat(browser.text("order-status")).isEqualTo("CONFIRMED");
-        line("CHILD").findElement(By.className("refund")).click();
+        browser.follow(line("CHILD").findElement(By.className("refund")));
         assertThat(browser.text("refunded")).contains("credit");
         assertThat(cell(line("CHILD"), "status")).isEqualTo("REFUNDED");
         assertThat(line("CHILD").findElements(By.className("refund"))).isEmpty();
@@ -136,11 +136,11 @@ class PortalSalesBrowserIT {
         SettlementIT.awaitEntries(finance, partner, 2);
         JsonPath closed = SettlementIT.closeToday(finance, partner, today, 201);
         String settlementId = closed.getString("settlementId");
-        browser.click("nav-settlements");
+        browser.follow("nav-settlements");
         WebElement settlement = browser.element("settlements").findElement(By.cssSelector("tr[data-settlement-id='" + settlementId + "']"));
         assertThat(cell(settlement, "gross")).isEqualTo(closed.getString("totals.grossAmount")).isEqualTo("129.00");
         assertThat(cell(settlement, "net")).isEqualTo(closed.getString("totals.netToOperatorAmount"));
-        settlement.findElement(By.className("open")).click();
+        browser.follow(settlement.findElement(By.className("open")));
         assertThat(browser.text("settlement-no")).isEqualTo("1");
         assertThat(browser.element("settlement-totals").findElement(By.cssSelector("tr.totals .commission")).getText())
                 .isEqualTo(closed.getString("totals.commissionAmount"));
