@@ -172,7 +172,7 @@ public final class DemoData {
         Properties marker = readMarker();
         adminToken = token(adminClientId, adminClientSecret)
                 .orElseThrow(() -> new IllegalStateException("the admin client " + adminClientId + " gets no token from " + tokenUrl));
-        Map<String, Long> organisations = organisations(marker);
+        Map<String, Long> organisations = organisations();
         awaitCatalogKnowsOperators(organisations);
         Set<String> environments = new LinkedHashSet<>(List.of("STAGING"));
         environments.add(catalogEnvironment());
@@ -199,14 +199,9 @@ public final class DemoData {
 
     // --- organisations (token-service) ---
 
-    private Map<String, Long> organisations(Properties marker) {
-        Map<String, Long> known = new HashMap<>(existingOrganisations());
-        for (Org org : concat(OPERATORS, PARTNERS)) {
-            String kept = marker.getProperty("organisation." + org.name());
-            if (!known.containsKey(org.name()) && kept != null) {
-                known.put(org.name(), Long.parseLong(kept));
-            }
-        }
+    /** The running token-service is the truth about which organisations exist: the marker only remembers secrets. */
+    private Map<String, Long> organisations() {
+        Map<String, Long> known = existingOrganisations();
         Map<String, Long> result = new LinkedHashMap<>();
         int created = 0;
         for (Org org : concat(OPERATORS, PARTNERS)) {

@@ -45,6 +45,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a broker on the given port (0 for a free one) with its data in logDir (null for a temporary folder). */
     public static EmbeddedKafka start(int port, Path logDir, int defaultPartitions) {
+        return start(port, logDir, defaultPartitions, true);
+    }
+
+    /** As {@link #start(int, Path, int)}; without autoCreateTopics a topic must be created before it is used, as in a cluster. */
+    public static EmbeddedKafka start(int port, Path logDir, int defaultPartitions, boolean autoCreateTopics) {
         try {
             int brokerPort = port == 0 ? FreePorts.next() : port;
             int controllerPort = FreePorts.next();
@@ -68,7 +73,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             props.put("share.coordinator.state.topic.replication.factor", "1");
             props.put("share.coordinator.state.topic.min.isr", "1");
             props.put("group.initial.rebalance.delay.ms", "0");
-            props.put("auto.create.topics.enable", "true");
+            props.put("auto.create.topics.enable", Boolean.toString(autoCreateTopics));
             props.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
             formatIfEmpty(dir, props);
             EmbeddedKafka kafka = new EmbeddedKafka(brokerPort, dir, props);

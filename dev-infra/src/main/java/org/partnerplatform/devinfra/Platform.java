@@ -44,6 +44,11 @@ public final class Platform implements AutoCloseable {
             return new Ports(9092, 15432, 8081, 8082, 8083, 8084, 8085);
         }
 
+        /** Consecutive ports from {@code base}, to run a second local platform beside the first. */
+        public static Ports from(int base) {
+            return new Ports(base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6);
+        }
+
         public static Ports free() {
             return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
                     FreePorts.next());
@@ -70,6 +75,7 @@ public final class Platform implements AutoCloseable {
     private final Map<Service, ServiceProcess> services = new LinkedHashMap<>();
     /** The partner portal: no database, no broker; it signs persons in through token-service. */
     private ServiceProcess portal;
+    private boolean closed;
 
     /** The portal's client secret in token-service: local and test platforms only. */
     public static final String PORTAL_CLIENT_SECRET = "dev-only-partner-portal-secret-change-me";
@@ -97,7 +103,10 @@ public final class Platform implements AutoCloseable {
                 postgres.ensureDatabase(service.database);
             }
             progress.accept("starting Kafka on port " + settings.ports().kafka());
-            kafka = EmbeddedKafka.start(settings.ports().kafka(), data.resolve("kafka"), 3);
+            // As in a cluster: no topic is created on first use; the cluster's declared topics exist, and
+            // token-service creates each partner's at its registration.
+            kafka = EmbeddedKafka.start(settings.ports().kafka(), data.resolve("kafka"), 3, false);
+            kafka.createTopics(DeclaredTopics.read(settings.repository()));
             platform = new Platform(settings, kafka, postgres);
             platform.startServices();
             return platform;
@@ -157,6 +166,11 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** token-service's issuer identifier here: the URL its discovery document is served from. */
+    public String issuer() {
+        return "http://127.0.0.1:" + settings.ports().token();
+    }
+
     /** The portal's base URL, or null when it was not built. */
     public String portalUrl() {
         return portal == null ? null : portal.baseUrl();
@@ -191,6 +205,9 @@ public final class Platform implements AutoCloseable {
             env.put("PLATFORM_BOOTSTRAP_ADMIN_CLIENT_ID", settings.adminClientId());
             env.put("PLATFORM_BOOTSTRAP_ADMIN_CLIENT_SECRET", settings.adminClientSecret());
             env.put("PLATFORM_TOKEN_KEY_ENCRYPTION_KEY", settings.keyEncryptionKey());
+            // The issuer is the URL the discovery document is served from (OpenID Connect Discovery 4.3), as a
+            // deployment's is its public URL; a second process of token-service issues as the first.
+            env.put("PLATFORM_TOKEN_ISSUER", issuer());
             String portalBase = "http://127.0.0.1:" + settings.ports().portal();
             env.put("PLATFORM_TOKEN_PORTAL_SECRET", PORTAL_CLIENT_SECRET);
             env.put("PLATFORM_TOKEN_PORTAL_REDIRECT_URIS", portalBase + "/oidc/callback");
@@ -201,11 +218,6 @@ public final class Platform implements AutoCloseable {
         if (service == Service.SALES) {
             // The ticket signing keys are stored under a key of their own in a real deployment; here the platform's one will do.
             env.put("PLATFORM_SALES_TICKETS_KEY_ENCRYPTION_KEY", settings.keyEncryptionKey());
-            env.put("PLATFORM_SALES_CREATE_TOPICS", "true");
-        }
-        if (service == Service.CATALOG) {
-            // No operator creates topics here (as Strimzi would): catalog-service makes its topics compacted itself.
-            env.put("PLATFORM_CATALOG_CREATE_TOPICS", "true");
         }
         env.putAll(settings.extraEnvironment());
         env.putAll(overrides);
@@ -246,7 +258,11 @@ public final class Platform implements AutoCloseable {
 
     /** Stops the services (newest first, gracefully), then Kafka, then PostgreSQL. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         List<Service> started = new ArrayList<>(services.keySet());
         java.util.Collections.reverse(started);
         if (portal != null) {

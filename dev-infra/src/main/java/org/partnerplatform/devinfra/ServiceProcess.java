@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Every process started and not yet stopped, so that a launcher interrupted mid-start can stop them all. */
+    private static final Set<ServiceProcess> LIVE = ConcurrentHashMap.newKeySet();
+    /** Set by {@link #stopAll}: a launcher that is stopping starts nothing more (a Ctrl-C in the middle of a start). */
+    private static boolean stopping;
 
     private final String name;
     private final int port;
@@ -46,10 +52,19 @@ public final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // On a developer's machine a service answers this machine only, unless the caller asks for another address.
+        builder.environment().putIfAbsent("QUARKUS_HTTP_HOST", "127.0.0.1");
         try {
             Files.createDirectories(log.getParent());
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            return new ServiceProcess(name, port, builder.start(), log);
+            synchronized (LIVE) {
+                if (stopping) {
+                    throw new IllegalStateException("stopping: " + name + " is not started");
+                }
+                ServiceProcess started = new ServiceProcess(name, port, builder.start(), log);
+                LIVE.add(started);
+                return started;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,9 +139,20 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Stops every process this JVM started and has not stopped yet, and starts no more. */
+    public static void stopAll() {
+        List<ServiceProcess> running;
+        synchronized (LIVE) {
+            stopping = true;
+            running = List.copyOf(LIVE);
+        }
+        running.parallelStream().forEach(ServiceProcess::close);
+    }
+
     /** SIGTERM, so that Quarkus shuts down gracefully; SIGKILL if it has not stopped in 20 seconds. */
     @Override
     public void close() {
+        LIVE.remove(this);
         if (!process.isAlive()) {
             return;
         }
@@ -143,6 +169,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** SIGKILL: a crash, for tests that prove nothing accepted is lost. */
     public void kill() {
+        LIVE.remove(this);
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
