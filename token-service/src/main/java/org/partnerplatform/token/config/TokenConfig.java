@@ -97,6 +97,33 @@ public interface TokenConfig {
      */
     Optional<WebClient> portal();
 
+    /** Every partner's topics, created at its registration (and checked again on a schedule). */
+    PartnerTopicsConfig partnerTopics();
+
+    interface PartnerTopicsConfig {
+        /** Off where topics are declared by other means only (Strimzi KafkaTopics applied by hand or GitOps). */
+        @WithDefault("true")
+        boolean create();
+
+        /** The broker's default replication factor unless set (a cluster's is 3). */
+        Optional<Short> replicationFactor();
+
+        /** min.insync.replicas of the partner topics; the broker's default unless set (a cluster's is 2). */
+        Optional<Integer> minInsyncReplicas();
+
+        /** How often every partner's topics are checked and the missing ones created (a broker that was down at a registration). */
+        @WithDefault("PT5M")
+        Duration reconcileInterval();
+
+        /** How long a registration waits for its topics before it answers anyway (the check on schedule finishes the job). */
+        @WithDefault("PT10S")
+        Duration registrationWait();
+
+        /** The Strimzi Kafka cluster named in the resources rendered for a partner. */
+        @WithDefault("platform-kafka")
+        String strimziCluster();
+    }
+
     interface Persons {
         /** How long an invitation's link may be used. */
         @WithDefault("P3D")

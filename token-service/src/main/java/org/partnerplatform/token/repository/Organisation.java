@@ -77,6 +77,13 @@ public class Organisation extends PanacheEntityBase {
         return status == null ? count() : count("status", status);
     }
 
+    /** The ids of every partner, suspended ones too (their topics stay: a reinstated partner finds its data). */
+    public static Uni<List<Long>> partnerIds() {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("select o.organisationId from Organisation o where o.type = :type order by o.organisationId", Long.class)
+                .setParameter("type", OrganisationType.PARTNER).getResultList());
+    }
+
     public static Uni<Boolean> codespaceTaken(String codespace) {
         return count("codespace", codespace).map(n -> n > 0);
     }

@@ -1,5 +1,7 @@
 package org.partnerplatform.token.rest;
 
+import java.util.Map;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,7 +23,10 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.partnerplatform.token.config.TokenConfig;
+import org.partnerplatform.token.messaging.PartnerTopicProvisioner;
 import org.partnerplatform.token.repository.OrganisationStatus;
+import org.partnerplatform.token.repository.OrganisationType;
 import org.partnerplatform.token.service.OrganisationService;
 import org.partnerplatform.web.Caller;
 import org.partnerplatform.web.ProblemException;
@@ -35,22 +40,30 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 public class OrganisationResource {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(OrganisationResource.class);
     static final int MAX_PAGE_SIZE = 200;
 
     private final OrganisationService organisations;
     private final Caller caller;
 
-    public OrganisationResource(OrganisationService organisations, Caller caller) {
+    private final PartnerTopicProvisioner partnerTopics;
+    private final TokenConfig.PartnerTopicsConfig partnerTopicsConfig;
+
+    public OrganisationResource(OrganisationService organisations, Caller caller, PartnerTopicProvisioner partnerTopics, TokenConfig config) {
         this.organisations = organisations;
         this.caller = caller;
+        this.partnerTopics = partnerTopics;
+        this.partnerTopicsConfig = config.partnerTopics();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(summary = "Register a partner or an operator; publishes OrganisationRegistered")
+    @Operation(summary = "Register a partner or an operator; publishes OrganisationRegistered and creates a partner's topics")
     public Uni<Response> register(@Valid @NotNull CreateOrganisationRequest request, @Context UriInfo uri) {
         return organisations.register(request.name(), request.type(), request.codespace())
+                .invoke(o -> LOG.infof("registered %s organisation %d", o.type, o.organisationId)) // committed by now
+                .call(o -> o.type == OrganisationType.PARTNER ? partnerTopics.afterRegistration(o.organisationId) : Uni.createFrom().voidItem())
                 .map(o -> Response.created(uri.getAbsolutePathBuilder().path(Long.toString(o.organisationId)).build())
                         .entity(OrganisationView.of(o)).build());
     }
@@ -121,6 +134,25 @@ public class OrganisationResource {
                 throw ProblemException.notFound("organisation " + organisationId);
             }
             return OrganisationView.of(o);
+        });
+    }
+
+    @GET
+    @Path("/{organisationId}/kafka-resources")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "A partner's Strimzi KafkaTopics and KafkaUser (its ACLs), as a List for kubectl apply")
+    public Uni<Map<String, Object>> kafkaResources(@PathParam("organisationId") long organisationId) {
+        return organisations.find(organisationId).map(o -> {
+            if (o == null) {
+                throw ProblemException.notFound("organisation " + organisationId);
+            }
+            if (o.type != OrganisationType.PARTNER) {
+                throw ProblemException.conflict("not-a-partner", "organisation " + organisationId + " is " + o.type
+                        + ": only partners have topics and a Kafka user of their own");
+            }
+            return PartnerKafkaResources.render(organisationId, partnerTopicsConfig.strimziCluster(), partnerTopicsConfig.replicationFactor(),
+                    partnerTopicsConfig.minInsyncReplicas());
         });
     }
 }

@@ -198,7 +198,7 @@ public final class SalesLoad {
             population.partners.forEach(p -> wanted.addAll(List.of("sales.requests." + p.id(), "sales.results." + p.id())));
             for (String topic : wanted) {
                 if (!existing.contains(topic)) {
-                    // A partner's topics have one partition, as deploy/examples/partner-kafka.example.yaml recommends.
+                    // A partner's topics have one partition, as token-service creates them (PartnerTopics).
                     missing.add(new NewTopic(topic, topic.startsWith("sales.re") ? 1 : 3, (short) 1));
                 }
             }
