@@ -58,6 +58,13 @@ class BrokerOutageIT {
                         .then().statusCode(201).body("totalAmount", equalTo("45.00")).extract().path("id");
                 orderIds.add(orderId);
             }
+            // Readiness is what a pod needs to answer, and the broker is not among it: the pods stay in their
+            // Service. The broker's absence shows in the wellness check and the metric the alert reads.
+            String sales = RunningPlatform.url(Service.SALES);
+            given().get(sales + "/q/health/ready").then().statusCode(200);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(sales + "/q/health/well").then()
+                    .statusCode(503).body("checks.find { it.name == 'Kafka brokers' }.status", equalTo("DOWN")));
+            given().get(sales + "/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("platform_kafka_broker_reachable 0.0"));
             // The orders are there to read while the broker is still away.
             given().auth().oauth2(partnerToken).get(RunningPlatform.url(Service.SALES) + "/v1/orders/{id}", orderIds.iterator().next())
                     .then().statusCode(200).body("status", equalTo("CONFIRMED"));

@@ -52,7 +52,9 @@ final class PartnerPlatformApi {
         var response = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", name, "roles", List.of(roles)))
                 .post(RunningPlatform.url(Service.TOKEN) + "/v1/organisations/{id}/clients", organisationId)
                 .then().statusCode(201).extract();
-        return new Credentials(response.path("clientId"), response.path("clientSecret"));
+        Credentials credentials = new Credentials(response.path("clientId"), response.path("clientSecret"));
+        IssuedSecrets.record(credentials.clientSecret());
+        return credentials;
     }
 
     static void createPublishedProduct(String admin, String id, long operatorOrganisationId, Map<String, String> pricePerProfile) {

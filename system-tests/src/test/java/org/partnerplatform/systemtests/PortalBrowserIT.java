@@ -87,6 +87,7 @@ class PortalBrowserIT {
         browser.follow("create");
         String clientId = browser.text("client-id");
         String clientSecret = browser.text("client-secret");
+        IssuedSecrets.record(clientSecret);
         assertThat(clientSecret).hasSizeGreaterThanOrEqualTo(40);
         browser.screenshot(repository, "client-secret");
         browser.driver.navigate().refresh();
@@ -104,6 +105,7 @@ class PortalBrowserIT {
         // Rotate: a new secret, shown once; the old one no longer gets a token.
         browser.follow(row(clientId).findElement(By.className("rotate")));
         String rotated = browser.text("client-secret");
+        IssuedSecrets.record(rotated);
         assertThat(rotated).isNotEqualTo(clientSecret);
         given().contentType(ContentType.JSON).body(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", clientSecret))
                 .post(RunningPlatform.url(Service.TOKEN) + "/oauth/token").then().statusCode(401);
@@ -132,6 +134,7 @@ class PortalBrowserIT {
         assertThat(browser.text("invitation-gone")).contains("shown once");
         browser.open(link);
         String colleagueSecret = browser.text("totp-secret");
+        IssuedSecrets.record(colleagueSecret);
         browser.type("name", "Ola Nordmann");
         browser.type("password", PASSWORD);
         browser.type("repeat", PASSWORD);

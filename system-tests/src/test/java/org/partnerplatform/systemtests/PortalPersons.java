@@ -24,6 +24,7 @@ final class PortalPersons {
                 .then().statusCode(201).extract().path("link");
         browser.open(link);
         String secret = browser.text("totp-secret");
+        IssuedSecrets.record(secret);
         browser.type("name", "Kari Nordmann");
         browser.type("password", PASSWORD);
         browser.type("repeat", PASSWORD);

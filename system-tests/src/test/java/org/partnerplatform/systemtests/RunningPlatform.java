@@ -31,6 +31,10 @@ final class RunningPlatform {
                     ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET, Base64.getEncoder().encodeToString(kek),
                     List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Map.of(),
                     message -> System.out.println("[platform] " + message));
+            IssuedSecrets.record(ADMIN_CLIENT_SECRET);
+            IssuedSecrets.record(settings.keyEncryptionKey());
+            IssuedSecrets.record(Platform.PORTAL_CLIENT_SECRET);
+            IssuedSecrets.record(PortalPersons.PASSWORD);
             platform = Platform.start(settings);
             Platform started = platform;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "platform-stop"));

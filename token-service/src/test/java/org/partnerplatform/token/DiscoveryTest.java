@@ -3,7 +3,9 @@ package org.partnerplatform.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.Map;
@@ -82,11 +84,15 @@ class DiscoveryTest {
     }
 
     @Test
-    void readinessCoversTheDatabaseKafkaAndTheSigningKeys() {
+    void readinessCoversTheDatabaseAndTheSigningKeysAndKafkaIsAWellnessCheck() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("signing-keys", "Kafka connection health check"))
+                .body("checks.name", hasItems("signing-keys"))
+                .body("checks.name", not(hasItem("Kafka brokers")))
+                .body("checks.name", not(hasItem("Kafka connection health check")))
                 .body("checks.find { it.name.contains('Reactive PostgreSQL') }.status", equalTo("UP"));
+        // A broker outage must not take the pod out of its Service: Kafka is reported, not a condition of readiness.
+        given().get("/q/health/well").then().statusCode(200).body("checks.find { it.name == 'Kafka brokers' }.status", equalTo("UP"));
     }
 
     @Test

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.partnerplatform.events.CorrelationIds;
 import org.partnerplatform.events.InvalidEventException;
 import org.partnerplatform.messaging.inbox.Inbox;
 import org.partnerplatform.messaging.inbox.InboxRows;
@@ -31,6 +33,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  */
 @ApplicationScoped
 public class IdempotentConsumer {
+    /** The MDC key platform-web's request logging uses too, so that one log query finds both. */
+    static final String CORRELATION_ID = CorrelationIds.MDC_KEY;
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
     private final Inbox inbox;
@@ -67,12 +71,13 @@ public class IdempotentConsumer {
 
             @Override
             public Uni<Void> apply(Delivery<T> item, Work work) {
+                correlate(item.event());
                 Set<String> first = work.local(Delivery.class, Set::of);
                 // Removed once applied: the same event twice in one batch is applied once.
                 return first.remove(item.event().id()) ? handler.apply(item.event(), item.payload(), work)
                         : skipRepeat(consumer, item.event());
             }
-        });
+        }).eventually(() -> MDC.remove(CORRELATION_ID));
     }
 
     public Uni<Void> process(Message<String> message, String consumer, Function<IncomingEvent, Uni<Void>> handler) {
@@ -82,8 +87,19 @@ public class IdempotentConsumer {
         } catch (InvalidEventException e) {
             return handling.deadLetter(message, e);
         }
+        correlate(event);
         return handling.handle(message, () -> Panache.withTransaction(() -> inbox.recordFirstDelivery(consumer, event.id())
-                .chain(first -> first ? handler.apply(event) : skipRepeat(consumer, event))));
+                .chain(first -> first ? handler.apply(event) : skipRepeat(consumer, event))))
+                .eventually(() -> MDC.remove(CORRELATION_ID));
+    }
+
+    /** The event's correlation id on the log lines written while it is applied (the MDC of its Vert.x context). */
+    private static void correlate(IncomingEvent event) {
+        if (event.correlationId() != null) {
+            MDC.put(CORRELATION_ID, event.correlationId());
+        } else {
+            MDC.remove(CORRELATION_ID);
+        }
     }
 
     private static Uni<Void> skipRepeat(String consumer, IncomingEvent event) {

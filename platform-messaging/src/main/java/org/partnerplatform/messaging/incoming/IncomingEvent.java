@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.partnerplatform.events.CorrelationIds;
 import org.partnerplatform.events.EventJson;
 import org.partnerplatform.events.EventSchemas;
 import org.partnerplatform.events.EventType;
@@ -63,7 +64,7 @@ public record IncomingEvent(
         Object key = kafka.getKey();
         return new IncomingEvent(id, type, source, header(headers, "ce_subject").orElse(null), time, kafka.getTopic(),
                 kafka.getPartition(), kafka.getOffset(), key == null ? null : key.toString(), payload, body,
-                header(headers, "X-Correlation-Id").orElse(null));
+                CorrelationIds.plainOrNull(header(headers, CorrelationIds.HEADER).orElse(null)));
     }
 
     /** The contract type of this event, if it is one this platform defines. */

@@ -34,8 +34,11 @@ public class Transactions {
             done[0] = work;
             return function.apply(work).call(work::flush);
         }).invoke(() -> {
-            if (done[0] != null && done[0].publishes()) {
-                relay.nudge();
+            if (done[0] != null) {
+                if (done[0].publishes()) {
+                    relay.nudge();
+                }
+                done[0].committed();
             }
         });
     }

@@ -28,6 +28,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * batch must see goes in {@link #local}.
  */
 public final class Work {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Work.class);
     static final MultiRowInsert OUTBOX = MultiRowInsert.into("outbox")
             .column("event_id", "uuid").column("topic", "text").column("message_key", "text").column("event_type", "text")
             .column("event_source", "text").column("event_subject", "text").column("event_time", "timestamptz")
@@ -40,6 +41,7 @@ public final class Work {
     private final Map<MultiRowInsert, List<Object[]>> inserts = new LinkedHashMap<>();
     private final List<Object[]> outbox = new ArrayList<>();
     private final Map<Object, Object> locals = new HashMap<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
     Work(SqlConnection connection, String source, boolean validateOutgoing) {
         this.connection = connection;
@@ -78,6 +80,25 @@ public final class Work {
     @SuppressWarnings("unchecked")
     public <T> T local(Object key, Supplier<T> create) {
         return (T) locals.computeIfAbsent(key, k -> create.get());
+    }
+
+    /**
+     * Runs once the work has committed, never if it rolls back: for what must count only what happened (a metric of
+     * confirmed sales), not what was tried.
+     */
+    public void afterCommit(Runnable action) {
+        afterCommit.add(action);
+    }
+
+    /** What happened is committed: an action that fails (a metric) must not turn the caller's success into an error. */
+    void committed() {
+        for (Runnable action : afterCommit) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "an action after a commit failed");
+            }
+        }
     }
 
     boolean publishes() {

@@ -11,6 +11,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.partnerplatform.events.CorrelationIds;
 import org.partnerplatform.events.EventJson;
 import org.partnerplatform.events.EventSchemas;
 import org.partnerplatform.events.EventType;
@@ -125,7 +126,8 @@ public class SaleRequestConsumer {
             sale = EventJson.read(payload, SaleRequest.class);
             key = sale.idempotencyKey();
         }
-        String correlationId = header(record.getHeaders(), "X-Correlation-Id").orElse(key);
+        // The partner's text: plain tokens only go into events and log lines.
+        String correlationId = CorrelationIds.acceptOrCreate(header(record.getHeaders(), CorrelationIds.HEADER).orElse(key));
         Optional<String> token = RecordTokens.bearer(record.getHeaders());
         String orderId = refundOrderId;
         if (token.isEmpty()) {

@@ -28,9 +28,11 @@ public class KafkaRefunds {
     }
 
     private final OrderService orders;
+    private final SalesMetrics metrics;
 
-    public KafkaRefunds(OrderService orders) {
+    public KafkaRefunds(OrderService orders, SalesMetrics metrics) {
         this.orders = orders;
+        this.metrics = metrics;
     }
 
     public Uni<Void> refund(RefundCommand command, String correlationId, Work work) {
@@ -39,16 +41,21 @@ public class KafkaRefunds {
         Decided earlier = decided.get(key);
         Uni<RefundResult> result;
         if (!BatchKeys.claim(work, key, BatchKeys.Use.REFUND)) {
-            result = Uni.createFrom().item(rejected(command, SaleService.reused(command.idempotencyKey())));
+            result = Uni.createFrom().item(rejected(command, SaleService.reused(command.idempotencyKey()), work));
         } else if (earlier != null) {
             result = Uni.createFrom().item(earlier.requestHash().equals(command.requestHash())
                     ? OrderEvents.refundResult(command.idempotencyKey(), earlier.outcome(), true)
-                    : rejected(command, SaleService.reused(command.idempotencyKey())));
+                    : rejected(command, SaleService.reused(command.idempotencyKey()), work));
         } else {
             result = orders.refund(command, correlationId, work)
                     .invoke(outcome -> decided.put(key, new Decided(command.requestHash(), outcome)))
+                    .invoke(outcome -> {
+                        if (!outcome.replayed()) {
+                            work.afterCommit(() -> metrics.refunded(SaleService.Channel.KAFKA));
+                        }
+                    })
                     .map(outcome -> OrderEvents.refundResult(command.idempotencyKey(), outcome, outcome.replayed()))
-                    .onFailure(OrderRefusedException.class).recoverWithItem(e -> rejected(command, (OrderRefusedException) e));
+                    .onFailure(OrderRefusedException.class).recoverWithItem(e -> rejected(command, (OrderRefusedException) e, work));
         }
         return result.invoke(r -> publish(command.organisationId(), r, correlationId, work)).replaceWithVoid();
     }
@@ -57,9 +64,11 @@ public class KafkaRefunds {
     public void rejectUnheard(long organisationId, String idempotencyKey, String orderId, OrderRefusedException refusal, String correlationId,
             Work work) {
         publish(organisationId, RefundResult.rejected(idempotencyKey, orderId, refusal.code(), refusal.getMessage()), correlationId, work);
+        work.afterCommit(() -> metrics.refundRejected(refusal, SaleService.Channel.KAFKA));
     }
 
-    private static RefundResult rejected(RefundCommand command, OrderRefusedException e) {
+    private RefundResult rejected(RefundCommand command, OrderRefusedException e, Work work) {
+        work.afterCommit(() -> metrics.refundRejected(e, SaleService.Channel.KAFKA));
         return RefundResult.rejected(command.idempotencyKey(), command.orderId().toString(), e.code(), e.getMessage());
     }
 

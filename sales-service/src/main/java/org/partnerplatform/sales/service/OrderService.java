@@ -44,13 +44,15 @@ public class OrderService {
     public static final String REFUNDED = "REFUNDED";
 
     private final TicketIssuer ticketIssuer;
+    private final SalesMetrics metrics;
     private final Transactions transactions;
     private final Pool pool;
     private final Clock clock;
     private final String environment;
 
-    public OrderService(Transactions transactions, Pool pool, Clock clock, TicketIssuer ticketIssuer,
+    public OrderService(Transactions transactions, Pool pool, Clock clock, TicketIssuer ticketIssuer, SalesMetrics metrics,
             @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") String environment) {
+        this.metrics = metrics;
         this.transactions = transactions;
         this.ticketIssuer = ticketIssuer;
         this.pool = pool;
@@ -121,7 +123,13 @@ public class OrderService {
     public Uni<RefundOutcome> refundNow(RefundCommand command, String correlationId) {
         return transactions.inTransaction(work -> refund(command, correlationId, work))
                 .onFailure(SaleService::isUniqueViolation)
-                .recoverWithUni(() -> transactions.inTransaction(work -> refund(command, correlationId, work)));
+                .recoverWithUni(() -> transactions.inTransaction(work -> refund(command, correlationId, work)))
+                .invoke(outcome -> {
+                    if (!outcome.replayed()) {
+                        metrics.refunded(SaleService.Channel.REST);
+                    }
+                })
+                .onFailure(OrderRefusedException.class).invoke(e -> metrics.refundRejected((OrderRefusedException) e, SaleService.Channel.REST));
     }
 
     /**

@@ -68,9 +68,11 @@ public class SaleService {
     private final Clock clock;
     private final Duration draftLifetime;
     private final RevocationRegistry organisations;
+    private final SalesMetrics metrics;
 
     public SaleService(Transactions transactions, Pool pool, Clock clock, SalesConfig config, RevocationRegistry organisations,
-            TicketIssuer ticketIssuer, @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") String environment) {
+            TicketIssuer ticketIssuer, SalesMetrics metrics, @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") String environment) {
+        this.metrics = metrics;
         this.organisations = organisations;
         this.ticketIssuer = ticketIssuer;
         this.transactions = transactions;
@@ -141,6 +143,7 @@ public class SaleService {
             outcome = Uni.createFrom().item(() -> decide(command, hash, correlationId, batch, work));
         }
         return outcome.invoke(o -> {
+            work.afterCommit(() -> metrics.sale(o, command.mode() == SaleCommand.Mode.SELL, channel));
             if (channel == Channel.KAFKA) {
                 publishResult(command.organisationId(), o.toResult(command.idempotencyKey()), correlationId, work);
             }
@@ -150,6 +153,7 @@ public class SaleService {
     /** Tells a partner on its result topic that a request was refused before it could be considered (e.g. its token). */
     public void rejectUnheard(long organisationId, String idempotencyKey, OrderRefusedException rejection, String correlationId, Work work) {
         publishResult(organisationId, SaleOutcome.rejected(rejection, false).toResult(idempotencyKey), correlationId, work);
+        work.afterCommit(() -> metrics.sale(SaleOutcome.rejected(rejection, false), true, Channel.KAFKA));
     }
 
     public Uni<PlacedOrder> load(UUID orderId) {

@@ -21,6 +21,7 @@ import org.partnerplatform.settlement.event.SettlementEvents;
 import org.partnerplatform.settlement.repository.Reconciliations;
 import org.partnerplatform.settlement.repository.Settlements.PartnerDay;
 
+import io.quarkus.runtime.Startup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,6 +35,8 @@ import io.vertx.mutiny.sqlclient.Pool;
  * {@code settlement_reconciliation_mismatches} counts the days in MISMATCH, and
  * {@code settlement_reconciliation_unreported} the settled days whose report is overdue ({@code report-wait}).
  */
+// Created at start-up, not at first use: its metrics exist (at zero) before anything happened.
+@Startup
 @ApplicationScoped
 public class ReconciliationService {
     private static final Logger LOG = Logger.getLogger(ReconciliationService.class);

@@ -23,8 +23,11 @@ import org.partnerplatform.settlement.repository.Reconciliations;
 import org.partnerplatform.settlement.repository.Settlements;
 import org.partnerplatform.settlement.repository.Settlements.PartnerDay;
 
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -35,10 +38,13 @@ import io.vertx.mutiny.sqlclient.Pool;
  * SettlementClosed, and reconciles the day. When the day already has its settlement, the late entries make a
  * correction of it instead (SettlementCorrected). A replica that finds nothing left to claim closes nothing.
  */
+// Created at start-up, not at first use: its metrics exist (at zero) before anything happened.
+@Startup
 @ApplicationScoped
 public class SettlementCloser {
     private static final Logger LOG = Logger.getLogger(SettlementCloser.class);
 
+    private final MeterRegistry registry;
     private final Transactions transactions;
     private final Pool pool;
     private final SettlementCalendar calendar;
@@ -48,7 +54,12 @@ public class SettlementCloser {
     private final boolean earlyClose;
 
     public SettlementCloser(Transactions transactions, Pool pool, SettlementCalendar calendar, ReconciliationService reconciliations,
-            Clock clock, SettlementConfig config, @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") Environment environment) {
+            Clock clock, SettlementConfig config, @ConfigProperty(name = "platform.environment", defaultValue = "STAGING") Environment environment,
+            MeterRegistry registry) {
+        this.registry = registry;
+        // At zero from the start, so that an alert on "no settlement closed today" has a series to look at.
+        closedCounter(Settlement.ORDINARY);
+        closedCounter(Settlement.CORRECTION);
         this.transactions = transactions;
         this.pool = pool;
         this.calendar = calendar;
@@ -99,6 +110,11 @@ public class SettlementCloser {
         return close(day, Instant.now(clock)).call(reconciliations::refreshGauge);
     }
 
+    private Counter closedCounter(String kind) {
+        return Counter.builder("platform.settlements.closed").description("Settlements closed, ordinary or corrections")
+                .tag("kind", kind.toLowerCase()).register(registry);
+    }
+
     private Uni<Optional<Settlement>> close(PartnerDay day, Instant now) {
         return transactions.inTransaction(work -> closeIn(work, day, now));
     }
@@ -117,6 +133,7 @@ public class SettlementCloser {
                             SettlementFigures.of(claimed.entries()), SettlementFigures.byOperator(claimed.entries()), now);
                     work.publish(OutgoingEvent.of(Topics.SETTLEMENT_EVENTS, Long.toString(s.partnerOrganisationId()), SettlementEvents.closed(s))
                             .withSubject(s.id().toString()));
+                    work.afterCommit(() -> closedCounter(s.kind()).increment());
                     return Settlements.insert(sql, s)
                             .chain(() -> Settlements.advanceSequence(sql, s.partnerOrganisationId(), s.settlementNo()))
                             .chain(() -> reconciliations.reconcile(work, day, now))

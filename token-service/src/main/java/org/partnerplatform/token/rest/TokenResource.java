@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.partnerplatform.token.service.oauth.IssuedToken;
 import org.partnerplatform.token.service.oauth.OAuthException;
 import org.partnerplatform.token.service.oauth.TokenGrants;
+import org.partnerplatform.token.service.oauth.TokenMetrics;
 import org.partnerplatform.token.service.oauth.TokenRequest;
 import org.partnerplatform.token.service.signin.AuthorizationCodeGrant;
 import org.partnerplatform.token.service.signin.PersonTokens;
@@ -40,9 +41,12 @@ public class TokenResource {
     private final TokenGrants grants;
     private final AuthorizationCodeGrant codeGrant;
 
-    public TokenResource(TokenGrants grants, AuthorizationCodeGrant codeGrant) {
+    private final TokenMetrics metrics;
+
+    public TokenResource(TokenGrants grants, AuthorizationCodeGrant codeGrant, TokenMetrics metrics) {
         this.grants = grants;
         this.codeGrant = codeGrant;
+        this.metrics = metrics;
     }
 
     @POST
@@ -52,9 +56,12 @@ public class TokenResource {
     public Uni<Response> form(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (List.of(AuthorizationCodeGrant.GRANT_TYPE).equals(form.get("grant_type"))) {
             // A web client redeeming a person's sign-in (OpenID Connect: form bodies only).
-            return Uni.createFrom().deferred(() -> codeGrant.grant(form, authorization)).map(TokenResource::ok);
+            return metrics.count(AuthorizationCodeGrant.GRANT_TYPE, Uni.createFrom().deferred(() -> codeGrant.grant(form, authorization)))
+                    .map(TokenResource::ok);
         }
-        return grant(() -> TokenRequest.of(form, authorization));
+        // The metric's label: a known grant type, else "other" (an unsupported one, refused), so a caller cannot add series.
+        String grantType = "client_credentials".equals(form.getFirst("grant_type")) ? "client_credentials" : "other";
+        return grant(grantType, () -> TokenRequest.of(form, authorization));
     }
 
     @POST
@@ -62,7 +69,7 @@ public class TokenResource {
     @Operation(summary = "Client credentials grant, JSON body {grant_type, client_id, client_secret, audience}")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     public Uni<Response> json(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return grant(() -> TokenRequest.of(JsonParameters.parse(body), authorization));
+        return grant("client_credentials", () -> TokenRequest.of(JsonParameters.parse(body), authorization));
     }
 
     @POST
@@ -72,8 +79,8 @@ public class TokenResource {
         throw OAuthException.invalidRequest("the body must be application/x-www-form-urlencoded or application/json");
     }
 
-    private Uni<Response> grant(Supplier<TokenRequest> request) {
-        return Uni.createFrom().item(request).chain(grants::grant).map(TokenResource::ok);
+    private Uni<Response> grant(String grantType, Supplier<TokenRequest> request) {
+        return metrics.count(grantType, Uni.createFrom().item(request).chain(grants::grant)).map(TokenResource::ok);
     }
 
     private static Response ok(PersonTokens tokens) {
