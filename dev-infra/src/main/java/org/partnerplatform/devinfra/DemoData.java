@@ -55,6 +55,7 @@ public final class DemoData {
     }
 
     static final String MARKER = "demo-data.properties";
+    private static final int PAGE = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -229,21 +230,27 @@ public final class DemoData {
         return result;
     }
 
-    /** Organisations by name: token-service's list where it has one, else what catalog-service heard of them. */
+    /**
+     * Organisations by name, every page of token-service's list. Without that list the demo data would register
+     * every organisation again (a second Vy), so a failed read stops the load, saying why.
+     */
     private Map<String, Long> existingOrganisations() {
         Map<String, Long> byName = new HashMap<>();
-        Response listed = send("GET", tokenUrl + "/v1/organisations", null);
-        JsonNode items = listed.status() == 200 ? (listed.body().isArray() ? listed.body() : listed.body().path("items")) : NullNode.getInstance();
-        if (!items.isArray()) {
-            Response parties = send("GET", catalogUrl + "/v1/admin/parties", null);
-            items = parties.status() == 200 ? parties.body() : NullNode.getInstance();
-        }
-        for (JsonNode org : items) {
-            if (org.hasNonNull("name") && org.hasNonNull("organisationId")) {
-                byName.putIfAbsent(org.get("name").asText(), org.get("organisationId").asLong());
+        for (int page = 0;; page++) {
+            Response listed = send("GET", tokenUrl + "/v1/organisations?size=" + PAGE + "&page=" + page, null);
+            if (listed.status() != 200) {
+                throw new IllegalStateException("GET /v1/organisations answered " + listed.status() + ": cannot tell which demo organisations exist");
+            }
+            JsonNode items = listed.body().isArray() ? listed.body() : listed.body().path("items");
+            for (JsonNode org : items) {
+                if (org.hasNonNull("name") && org.hasNonNull("organisationId")) {
+                    byName.putIfAbsent(org.get("name").asText(), org.get("organisationId").asLong());
+                }
+            }
+            if (items.size() < PAGE) {
+                return byName;
             }
         }
-        return byName;
     }
 
     private Map<String, Long> operatorsByCodespace() {

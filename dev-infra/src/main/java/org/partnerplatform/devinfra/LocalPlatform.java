@@ -101,10 +101,21 @@ public final class LocalPlatform {
                 switch (args[i]) {
                     case "--fresh" -> fresh = true;
                     case "--data-dir" -> data = Path.of(value(args, ++i)).toAbsolutePath();
-                    case "--environment" -> environment = value(args, ++i).toUpperCase();
+                    case "--environment" -> {
+                        environment = value(args, ++i).toUpperCase();
+                        if (!List.of("DEVELOPMENT", "STAGING", "PRODUCTION").contains(environment)) {
+                            throw new IllegalArgumentException("--environment is DEVELOPMENT, STAGING or PRODUCTION, not " + args[i]);
+                        }
+                    }
                     case "--no-demo-data" -> demoData = false;
                     case "--listen" -> listen = value(args, ++i);
-                    case "--ports" -> ports = Platform.Ports.from(Integer.parseInt(value(args, ++i)));
+                    case "--ports" -> {
+                        String base = value(args, ++i);
+                        if (!base.matches("\\d{1,5}") || Integer.parseInt(base) < 1024 || Integer.parseInt(base) > 65535 - 6) {
+                            throw new IllegalArgumentException("--ports takes a port from 1024 to 65529 (seven ports from it are used), not " + base);
+                        }
+                        ports = Platform.Ports.from(Integer.parseInt(base));
+                    }
                     case "--help", "-h" -> {
                         return null;
                     }

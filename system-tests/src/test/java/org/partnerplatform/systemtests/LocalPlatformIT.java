@@ -80,8 +80,8 @@ class LocalPlatformIT {
         OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(tokenUrl));
         assertThat(metadata.getIssuer().getValue()).isEqualTo(tokenUrl);
         assertThat(metadata.getTokenEndpointURI()).isEqualTo(URI.create(tokenUrl + "/oauth/token"));
-        // On a developer's machine every service listens on loopback only.
-        for (int port = base + 2; port <= base + 6; port++) {
+        // On a developer's machine Kafka, PostgreSQL and every service listen on loopback only.
+        for (int port = base; port <= base + 6; port++) {
             assertThat(ListeningSockets.addresses(port)).as("port %d", port).isNotEmpty().allMatch(ListeningSockets::isLoopback);
         }
         first.interrupt();
@@ -115,6 +115,7 @@ class LocalPlatformIT {
             List<String> reasons = failed.output().stream().filter(line -> line.startsWith("local-platform: ")).toList();
             assertThat(reasons).hasSize(1);
             assertThat(reasons.get(0)).startsWith("local-platform: failed to start: catalog-service").contains("everything it started is stopped");
+            assertThat(Files.readString(data.resolve("logs/local-platform-failure.log"))).as("the details").contains("catalog-service");
             for (int port = base; port <= base + 6; port++) {
                 if (port != base + 3) {
                     assertThat(free(port)).as("port %d", port).isTrue();
