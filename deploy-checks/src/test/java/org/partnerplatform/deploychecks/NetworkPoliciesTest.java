@@ -30,6 +30,8 @@ class NetworkPoliciesTest {
     /** Namespaces outside the platform that may call a workload: the Ingress controller, Prometheus, finance. */
     private static final String INGRESS_NGINX = "namespace ingress-nginx";
     private static final String MONITORING = "namespace monitoring";
+    /** Where every workload may export its traces: the OpenTelemetry Collector's OTLP/HTTP port. */
+    private static final String TRACE_COLLECTOR = "namespace observability";
     /** settlement-service's API is also read by finance from its own namespace (base/settlement-service.yaml). */
     private static final Map<String, Set<String>> DIRECT_CALLERS = Map.of(Platform.SETTLEMENT, Set.of("namespace finance"));
 
@@ -135,7 +137,7 @@ class NetworkPoliciesTest {
         softly.assertAll();
     }
 
-    /** Reachable: DNS; the services it calls, on their HTTP port; Kafka's listener and its own database, if it has them. */
+    /** Reachable: DNS; the trace collector; the services it calls, on their HTTP port; Kafka's listener and its own database, if it has them. */
     @ParameterizedTest
     @EnumSource(Environment.class)
     void egressReachesOnlyWhatItUses(Environment environment) {
@@ -145,6 +147,7 @@ class NetworkPoliciesTest {
         for (String workload : Platform.WORKLOADS) {
             Map<String, Set<String>> expected = new TreeMap<>();
             expected.put(NetworkModel.DNS, Set.of("UDP/53", "TCP/53"));
+            expected.put(TRACE_COLLECTOR, Set.of("TCP/4318"));
             Platform.HTTP_CALLS.get(workload)
                     .forEach(callee -> expected.put(callee, Set.of("TCP/" + model.party(callee).namedPorts().get("http"))));
             if (Platform.KAFKA_CLIENTS.contains(workload)) {

@@ -6,11 +6,17 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.partnerplatform.events.CorrelationIds;
 import org.partnerplatform.events.InvalidEventException;
+import org.partnerplatform.messaging.tracing.TraceContexts;
 import org.partnerplatform.messaging.tx.Transactions;
+import org.partnerplatform.messaging.tx.Work;
 
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
@@ -29,6 +35,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * Any other failure (a record that breaks a rule or a constraint, a bug) rolls the batch back, and its records are
  * applied one at a time, each in its own transaction under {@link ReliableHandling}'s policy, so that only the
  * poison record is dead-lettered and every other one is applied, in order.
+ * <p>
+ * Each item is applied in its record's trace and with its correlation id on the log lines, and logged at DEBUG once
+ * applied (category {@code org.partnerplatform.messaging.incoming}).
  */
 @ApplicationScoped
 public class BatchConsumer {
@@ -66,7 +75,8 @@ public class BatchConsumer {
                     return oneByOne(records, handler).replaceWith(false);
                 })
                 // One record at a time acknowledges each record itself; a batch is acknowledged as a whole.
-                .chain(acknowledge -> acknowledge ? Uni.createFrom().completionStage(batch::ack) : Uni.createFrom().voidItem());
+                .chain(acknowledge -> acknowledge ? Uni.createFrom().completionStage(batch::ack) : Uni.createFrom().voidItem())
+                .eventually(() -> MDC.remove(CorrelationIds.MDC_KEY));
     }
 
     private static <T> Uni<Prepared<T>> prepare(KafkaRecord<String, String> record, BatchHandler<T> handler) {
@@ -77,13 +87,13 @@ public class BatchConsumer {
 
     /** The batch's one transaction, retried while the infrastructure fails; returns the records to dead-letter. */
     private <T> Uni<List<Prepared<T>>> applyAll(List<Prepared<T>> prepared, BatchHandler<T> handler, int attempt) {
-        List<T> items = new ArrayList<>(prepared.size());
-        prepared.stream().filter(p -> p.invalid() == null && p.item() != null).forEach(p -> items.add(p.item()));
+        List<Prepared<T>> valid = prepared.stream().filter(p -> p.invalid() == null && p.item() != null).toList();
+        List<T> items = valid.stream().map(Prepared::item).toList();
         Uni<Void> transaction = items.isEmpty() ? Uni.createFrom().voidItem()
                 : transactions.inTransaction(work -> {
                     Uni<Void> chain = handler.load(items, work);
-                    for (T item : items) {
-                        chain = chain.chain(() -> handler.apply(item, work));
+                    for (Prepared<T> p : valid) {
+                        chain = chain.chain(() -> apply(p.record(), p.item(), handler, work));
                     }
                     return chain;
                 });
@@ -93,6 +103,29 @@ public class BatchConsumer {
                             failure.toString());
                     return handling.pause(handling.backoff(attempt)).chain(() -> applyAll(prepared, handler, attempt + 1));
                 });
+    }
+
+    /**
+     * One item, in its record's trace (the events it publishes continue it; its statements and log lines are in it)
+     * and with its correlation id on the log lines.
+     */
+    private static <T> Uni<Void> apply(KafkaRecord<String, String> record, T item, BatchHandler<T> handler, Work work) {
+        Context trace = TraceContexts.of(record);
+        work.continueTrace(trace);
+        return TraceContexts.within(trace, () -> {
+            correlate(handler.correlationId(item));
+            // Topic, partition and offset name the record; not its key, which on a partner's topic is the partner's text.
+            return handler.apply(item, work).invoke(() -> LOG.debugf("applied the record %s-%d@%d", record.getTopic(), record.getPartition(),
+                    record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L)));
+        }).eventually(() -> MDC.remove(CorrelationIds.MDC_KEY));
+    }
+
+    private static void correlate(String correlationId) {
+        if (correlationId != null) {
+            MDC.put(CorrelationIds.MDC_KEY, correlationId);
+        } else {
+            MDC.remove(CorrelationIds.MDC_KEY);
+        }
     }
 
     /** After the commit: each set-aside record to its dead-letter topic (retried while the broker fails); true to ack the batch. */
@@ -118,7 +151,7 @@ public class BatchConsumer {
         for (KafkaRecord<String, String> record : records) {
             chain = chain.chain(() -> handling.handle(record, () -> Uni.createFrom().<T> deferred(() -> handler.prepare(record))
                     .chain(item -> item == null ? Uni.createFrom().voidItem()
-                            : transactions.inTransaction(work -> handler.load(List.of(item), work).chain(() -> handler.apply(item, work))))));
+                            : transactions.inTransaction(work -> handler.load(List.of(item), work).chain(() -> apply(record, item, handler, work))))));
         }
         return chain;
     }

@@ -30,4 +30,9 @@ public interface BatchHandler<T> {
 
     /** Applies one item in the transaction; a failure rolls back the batch, which is then retried one record at a time. */
     Uni<Void> apply(T item, Work work);
+
+    /** The item's correlation id, put on the log lines written while it is applied (null: none). */
+    default String correlationId(T item) {
+        return null;
+    }
 }

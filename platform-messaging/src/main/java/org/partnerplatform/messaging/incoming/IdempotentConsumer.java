@@ -13,6 +13,7 @@ import org.partnerplatform.events.CorrelationIds;
 import org.partnerplatform.events.InvalidEventException;
 import org.partnerplatform.messaging.inbox.Inbox;
 import org.partnerplatform.messaging.inbox.InboxRows;
+import org.partnerplatform.messaging.tracing.TraceContexts;
 import org.partnerplatform.messaging.tx.Work;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -70,14 +71,18 @@ public class IdempotentConsumer {
             }
 
             @Override
+            public String correlationId(Delivery<T> item) {
+                return item.event().correlationId();
+            }
+
+            @Override
             public Uni<Void> apply(Delivery<T> item, Work work) {
-                correlate(item.event());
                 Set<String> first = work.local(Delivery.class, Set::of);
                 // Removed once applied: the same event twice in one batch is applied once.
                 return first.remove(item.event().id()) ? handler.apply(item.event(), item.payload(), work)
                         : skipRepeat(consumer, item.event());
             }
-        }).eventually(() -> MDC.remove(CORRELATION_ID));
+        });
     }
 
     public Uni<Void> process(Message<String> message, String consumer, Function<IncomingEvent, Uni<Void>> handler) {
@@ -87,10 +92,13 @@ public class IdempotentConsumer {
         } catch (InvalidEventException e) {
             return handling.deadLetter(message, e);
         }
-        correlate(event);
-        return handling.handle(message, () -> Panache.withTransaction(() -> inbox.recordFirstDelivery(consumer, event.id())
-                .chain(first -> first ? handler.apply(event) : skipRepeat(consumer, event))))
-                .eventually(() -> MDC.remove(CORRELATION_ID));
+        // In the record's trace: the events the handler adds to the outbox continue it (Outbox takes the current one).
+        return TraceContexts.within(TraceContexts.of(message), () -> {
+            correlate(event);
+            return handling.handle(message, () -> Panache.withTransaction(() -> inbox.recordFirstDelivery(consumer, event.id())
+                    .chain(first -> first ? handler.apply(event).invoke(() -> LOG.debugf("applied the record %s-%d@%d", event.topic(), event.partition(),
+                            event.offset())) : skipRepeat(consumer, event))));
+        }).eventually(() -> MDC.remove(CORRELATION_ID));
     }
 
     /** The event's correlation id on the log lines written while it is applied (the MDC of its Vert.x context). */

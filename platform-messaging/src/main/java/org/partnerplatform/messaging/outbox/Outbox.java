@@ -11,7 +11,9 @@ import org.partnerplatform.events.EventJson;
 import org.partnerplatform.events.EventSchemas;
 import org.partnerplatform.events.EventType;
 import org.partnerplatform.messaging.config.MessagingConfig;
+import org.partnerplatform.messaging.tracing.TraceContexts;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -22,7 +24,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Outbox {
     private static final String INSERT = "insert into outbox (event_id, topic, message_key, event_type, event_source, "
-            + "event_subject, event_time, payload, correlation_id) values (:id, :topic, :key, :type, :source, :subject, :time, :payload, :correlation)";
+            + "event_subject, event_time, payload, correlation_id, trace_parent) "
+            + "values (:id, :topic, :key, :type, :source, :subject, :time, :payload, :correlation, :traceParent)";
 
     private final MessagingConfig config;
 
@@ -39,6 +42,7 @@ public class Outbox {
             EventSchemas.requireValid(type, json);
         }
         UUID id = UUID.randomUUID();
+        String traceParent = TraceContexts.capture(Context.current());
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException("Outbox.add must run inside a transaction"))
                 .chain(tx -> Panache.getSession())
@@ -52,6 +56,7 @@ public class Outbox {
                         .setParameter("time", OffsetDateTime.now(ZoneOffset.UTC))
                         .setParameter("payload", json)
                         .setParameter("correlation", event.correlationId())
+                        .setParameter("traceParent", traceParent)
                         .executeUpdate())
                 .replaceWith(id);
     }

@@ -1,7 +1,5 @@
 package org.partnerplatform.messaging.outbox;
 
-import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,14 +11,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 import org.partnerplatform.messaging.config.MessagingConfig;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -41,7 +41,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * doubling to five minutes) and holds back the later rows of its (topic, key): they stay in the outbox, even if this
  * round sent them, and go out again after it. A crash between the broker's ack and the commit republishes the round:
  * delivery is at least once, and consumers skip repeats by event id (the inbox). The events' history is Kafka's:
- * published rows are not kept.
+ * published rows are not kept. Each row is published as a span of the trace of the transaction that wrote it, and
+ * its record carries that span's W3C traceparent.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -57,7 +58,7 @@ public class OutboxRelay {
     private static final String TRY_LOCK = "select pg_try_advisory_xact_lock($1), set_config('enable_seqscan', 'off', true)";
     private static final String SELECT_DUE = """
             select o.position, o.event_id, o.topic, o.message_key, o.event_type, o.event_source, o.event_subject,
-                   o.event_time, o.payload, o.correlation_id
+                   o.event_time, o.payload, o.correlation_id, o.trace_parent
               from outbox o
              where (o.next_attempt_at is null or o.next_attempt_at <= now())
                and not exists (select 1 from outbox held
@@ -73,16 +74,18 @@ public class OutboxRelay {
                    next_attempt_at = now() + least(make_interval(secs => power(2, least(o.attempts + 1, 8))), interval '5 minutes')
               from unnest($1::bigint[], $2::text[]) as f(position, error)
              where o.position = f.position""";
-    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final Pool pool;
     private final KafkaClientService kafka;
     private final Vertx vertx;
     private final MessagingConfig config;
+    private final OutboxRecords records;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean nudged = new AtomicBoolean();
     private final AtomicLong rounds = new AtomicLong();
     private volatile long timerId = -1;
+    /** The event loop the rounds run on; each round gets a fresh duplicated context of it (see {@link #poll}). */
+    private volatile Context loop;
     /** Whether the pending timer is the idle wait (a nudge cuts it short), not a linger or a backlog's next round. */
     private volatile boolean waitingIdle;
 
@@ -91,15 +94,17 @@ public class OutboxRelay {
      * mp.messaging.outgoing.platform-outbox.*, security included) the relay takes from the connector.
      */
     public OutboxRelay(Pool pool, KafkaClientService kafka, @Channel(CHANNEL) MutinyEmitter<String> channel, Vertx vertx,
-            MessagingConfig config) {
+            MessagingConfig config, OpenTelemetry telemetry) {
         this.pool = pool;
         this.kafka = kafka;
         this.vertx = vertx;
         this.config = config;
+        this.records = new OutboxRecords(telemetry.getTracer("org.partnerplatform.messaging.outbox"));
     }
 
     void start(@Observes StartupEvent event) {
         if (config.relay().enabled() && running.compareAndSet(false, true)) {
+            loop = vertx.getOrCreateContext();
             schedule(1, false);
         }
     }
@@ -115,10 +120,15 @@ public class OutboxRelay {
     public void nudge() {
         long pending = timerId;
         if (running.get() && waitingIdle && pending >= 0 && vertx.cancelTimer(pending)) {
-            vertx.runOnContext(v -> poll());
+            poll();
         } else {
             // A round is running or lingering: the next one, soon, takes these rows too.
             nudged.set(true);
+            // Unless that round ended between the look above and now, and went to its idle wait without seeing this.
+            long idle = timerId;
+            if (running.get() && waitingIdle && idle >= 0 && vertx.cancelTimer(idle)) {
+                poll();
+            }
         }
     }
 
@@ -138,11 +148,19 @@ public class OutboxRelay {
     }
 
     /**
+     * A round runs on a context of its own, never on the one that nudged or set its timer (a request's or a record's):
+     * it would inherit that caller's MDC and trace, and so would every round after it.
+     */
+    private void poll() {
+        VertxContext.createNewDuplicatedContext(loop).runOnContext(v -> round());
+    }
+
+    /**
      * A full round is followed at once by the next (a backlog); a round during which this process committed outbox
      * rows (a nudge) is followed after the linger (5 ms); otherwise the relay waits for the interval or the next nudge.
      * So rows committed together leave together, and many small commits share a round.
      */
-    private void poll() {
+    private void round() {
         timerId = -1;
         waitingIdle = false;
         // This round sees every row committed before it starts; only later commits need another.
@@ -188,20 +206,28 @@ public class OutboxRelay {
                 });
     }
 
-    /** Sends every row of the round on the producer's own thread; each send's future fails on its own. */
-    private static List<CompletableFuture<Void>> send(Producer<String, String> producer, List<OutboxRow> batch) {
+    /**
+     * Sends every row of the round on the producer's own thread; each send's future fails on its own. A row written
+     * in a trace is sent as a PRODUCER span of it, whose context the record's traceparent carries to the consumers.
+     */
+    private List<CompletableFuture<Void>> send(Producer<String, String> producer, List<OutboxRow> batch) {
         List<CompletableFuture<Void>> sends = new ArrayList<>(batch.size());
         for (OutboxRow row : batch) {
             CompletableFuture<Void> sent = new CompletableFuture<>();
+            Span span = records.publishSpan(row);
             try {
-                producer.send(toRecord(row), (metadata, failure) -> {
+                producer.send(OutboxRecords.toRecord(row, span), (metadata, failure) -> {
                     if (failure == null) {
                         sent.complete(null);
                     } else {
+                        span.setStatus(StatusCode.ERROR, failure.toString());
                         sent.completeExceptionally(failure);
                     }
+                    span.end();
                 });
             } catch (RuntimeException e) {
+                span.setStatus(StatusCode.ERROR, e.toString());
+                span.end();
                 sent.completeExceptionally(e);
             }
             sends.add(sent);
@@ -235,27 +261,5 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             return e;
         }
-    }
-
-    /** The record in CloudEvents binary mode, as consumers read it (IncomingEvent): ce_* headers, the JSON body. */
-    static ProducerRecord<String, String> toRecord(OutboxRow row) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", row.eventId());
-        header(headers, "ce_type", row.eventType());
-        header(headers, "ce_source", row.source());
-        if (row.subject() != null) {
-            header(headers, "ce_subject", row.subject());
-        }
-        header(headers, "ce_time", RFC_3339.format(row.time()));
-        header(headers, "content-type", "application/json");
-        if (row.correlationId() != null) {
-            header(headers, "X-Correlation-Id", row.correlationId());
-        }
-        return new ProducerRecord<>(row.topic(), null, row.key(), row.payload(), headers);
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.partnerplatform.messaging.config.MessagingConfig;
 import org.partnerplatform.messaging.outbox.OutboxRelay;
 
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -29,8 +30,10 @@ public class Transactions {
 
     public <T> Uni<T> inTransaction(Function<Work, Uni<T>> function) {
         Work[] done = new Work[1];
+        // The caller's trace (a request's span), taken before the pool's callbacks run.
+        Context trace = Context.current();
         return pool.withTransaction(connection -> {
-            Work work = new Work(connection, config.source(), config.validateOutgoing());
+            Work work = new Work(connection, config.source(), config.validateOutgoing(), trace);
             done[0] = work;
             return function.apply(work).call(work::flush);
         }).invoke(() -> {

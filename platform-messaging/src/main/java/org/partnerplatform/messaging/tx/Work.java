@@ -15,6 +15,9 @@ import org.partnerplatform.events.EventJson;
 import org.partnerplatform.events.EventSchemas;
 import org.partnerplatform.events.EventType;
 import org.partnerplatform.messaging.outbox.OutgoingEvent;
+import org.partnerplatform.messaging.tracing.TraceContexts;
+
+import io.opentelemetry.context.Context;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -32,7 +35,7 @@ public final class Work {
     static final MultiRowInsert OUTBOX = MultiRowInsert.into("outbox")
             .column("event_id", "uuid").column("topic", "text").column("message_key", "text").column("event_type", "text")
             .column("event_source", "text").column("event_subject", "text").column("event_time", "timestamptz")
-            .column("payload", "text").column("correlation_id", "text")
+            .column("payload", "text").column("correlation_id", "text").column("trace_parent", "text")
             .build();
 
     private final SqlConnection connection;
@@ -42,11 +45,22 @@ public final class Work {
     private final List<Object[]> outbox = new ArrayList<>();
     private final Map<Object, Object> locals = new HashMap<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
+    /** The trace the events published next continue: the caller's, or the record a batch is applying. */
+    private Context trace;
 
-    Work(SqlConnection connection, String source, boolean validateOutgoing) {
+    Work(SqlConnection connection, String source, boolean validateOutgoing, Context trace) {
         this.connection = connection;
         this.source = source;
         this.validateOutgoing = validateOutgoing;
+        this.trace = trace;
+    }
+
+    /**
+     * The trace that the events published from now on belong to (their outbox rows keep it, and the relay publishes
+     * them in it): a batch sets each record's before applying it.
+     */
+    public void continueTrace(Context context) {
+        this.trace = context;
     }
 
     /** The transaction's connection, for statements that must run now. */
@@ -72,7 +86,7 @@ public final class Work {
         }
         UUID id = Ids.next();
         outbox.add(new Object[] { id, event.topic(), event.key(), type.ceType(), source, event.subject(),
-                OffsetDateTime.now(ZoneOffset.UTC), json, event.correlationId() });
+                OffsetDateTime.now(ZoneOffset.UTC), json, event.correlationId(), TraceContexts.capture(trace) });
         return id;
     }
 

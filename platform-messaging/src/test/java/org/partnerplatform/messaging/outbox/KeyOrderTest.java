@@ -38,8 +38,8 @@ class KeyOrderTest {
     @Test
     void theSameKeyOnAnotherTopicIsAnotherOrder() {
         KeyOrder order = new KeyOrder();
-        order.outcome(new OutboxRow(1, "e1", "t1", "k", "type", "/s", null, OffsetDateTime.now(), "{}", null), new IllegalStateException("refused"));
-        order.outcome(new OutboxRow(2, "e2", "t2", "k", "type", "/s", null, OffsetDateTime.now(), "{}", null), null);
+        order.outcome(new OutboxRow(1, "e1", "t1", "k", "type", "/s", null, OffsetDateTime.now(), "{}", null, null), new IllegalStateException("refused"));
+        order.outcome(new OutboxRow(2, "e2", "t2", "k", "type", "/s", null, OffsetDateTime.now(), "{}", null, null), null);
         assertThat(order.sent()).containsExactly(2L);
     }
 
@@ -51,6 +51,6 @@ class KeyOrderTest {
     }
 
     private static OutboxRow row(long position, String key) {
-        return new OutboxRow(position, "e" + position, "topic", key, "type", "/s", null, OffsetDateTime.now(), "{}", null);
+        return new OutboxRow(position, "e" + position, "topic", key, "type", "/s", null, OffsetDateTime.now(), "{}", null, null);
     }
 }

@@ -13,6 +13,7 @@ import org.partnerplatform.messaging.incoming.EventHandler;
 import org.partnerplatform.messaging.incoming.IdempotentConsumer;
 import org.partnerplatform.messaging.incoming.IncomingEvent;
 import org.partnerplatform.messaging.tx.MultiRowInsert;
+import org.partnerplatform.messaging.outbox.OutgoingEvent;
 import org.partnerplatform.messaging.tx.Work;
 
 import io.smallrye.mutiny.Uni;
@@ -24,6 +25,8 @@ public class WidgetBatchConsumer {
     private static final Pattern DATABASE_OUTAGE = Pattern.compile("db-outage-(\\d+)-.*");
     private static final MultiRowInsert APPLIED = MultiRowInsert.into("widget_batch_applied")
             .column("event_id", "text").column("client_id", "text").column("event_key", "text").build();
+    /** Where an event whose clientId starts with "traced-" is published again (its trace must follow). */
+    public static final String TRACED_TOPIC = "test.widgets.traced";
     /** Attempts per event id at apply. */
     public static final Map<String, Integer> attempts = new ConcurrentHashMap<>();
 
@@ -53,6 +56,9 @@ public class WidgetBatchConsumer {
                     return Uni.createFrom().failure(new IllegalStateException("a bug in the handler"));
                 }
                 work.insert(APPLIED, event.id(), revoked.clientId(), event.key());
+                if (revoked.clientId().startsWith("traced-")) {
+                    work.publish(OutgoingEvent.of(TRACED_TOPIC, event.key(), revoked));
+                }
                 return Uni.createFrom().voidItem();
             }
         });

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.partnerplatform.events.token.ClientRevoked;
 import org.partnerplatform.messaging.incoming.IdempotentConsumer;
+import org.partnerplatform.messaging.outbox.Outbox;
+import org.partnerplatform.messaging.outbox.OutgoingEvent;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -24,9 +26,11 @@ public class WidgetConsumer {
     public static final Map<String, Integer> attempts = new ConcurrentHashMap<>();
 
     private final IdempotentConsumer consumer;
+    private final Outbox outbox;
 
-    public WidgetConsumer(IdempotentConsumer consumer) {
+    public WidgetConsumer(IdempotentConsumer consumer, Outbox outbox) {
         this.consumer = consumer;
+        this.outbox = outbox;
     }
 
     @Incoming("widget-events")
@@ -43,8 +47,11 @@ public class WidgetConsumer {
                 attempts.merge(event.id(), 1, Integer::sum);
                 return Uni.createFrom().failure(new IllegalStateException("a bug in the handler"));
             }
-            return Panache.getSession().chain(s -> s.createNativeQuery("insert into widget_applied (event_id, client_id) values (:id, :client)")
+            Uni<Void> applied = Panache.getSession().chain(s -> s.createNativeQuery("insert into widget_applied (event_id, client_id) values (:id, :client)")
                     .setParameter("id", event.id()).setParameter("client", revoked.clientId()).executeUpdate()).replaceWithVoid();
+            return revoked.clientId().startsWith("traced-")
+                    ? applied.chain(() -> outbox.add(OutgoingEvent.of(WidgetBatchConsumer.TRACED_TOPIC, event.key(), revoked))).replaceWithVoid()
+                    : applied;
         });
     }
 }

@@ -86,6 +86,11 @@ public class SaleRequestConsumer {
             }
 
             @Override
+            public String correlationId(Item item) {
+                return item.correlationId();
+            }
+
+            @Override
             public Uni<Void> apply(Item item, Work work) {
                 if (item.refusal() != null && item.refundOrderId() != null) {
                     refunds.rejectUnheard(item.organisationId(), item.idempotencyKey(), item.refundOrderId(), item.refusal(), item.correlationId(), work);
