@@ -22,8 +22,8 @@ import org.partnerplatform.events.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * docker-compose.yml runs the four services from their images, with Kafka and a PostgreSQL each (the portal is not
- * in it yet). Checked here: everything waits for what it needs to be healthy, and what services must agree on agrees.
+ * docker-compose.yml runs the four services and the portal from their images, with Kafka and a PostgreSQL for each
+ * service. Checked here: everything waits for what it needs to be healthy, and what services must agree on agrees.
  */
 class ComposeTest {
     private static final Compose COMPOSE = Compose.load();
@@ -33,8 +33,8 @@ class ComposeTest {
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(byImage("apache/kafka:")).as(Compose.FILE + ": a Kafka service (image apache/kafka)").containsKey("kafka");
         softly.assertThat(byImage("partnerplatform/").keySet()).as(Compose.FILE + ": services from the platform's images")
-                .containsAll(Platform.SERVICES).allMatch(Platform.WORKLOADS::contains);
-        for (String service : Platform.SERVICES) {
+                .containsAll(Platform.WORKLOADS).allMatch(Platform.WORKLOADS::contains);
+        for (String service : Platform.WORKLOADS) {
             softly.assertThat(COMPOSE.service(service).path("image").asText()).as(Compose.FILE + ": " + service + " image")
                     .startsWith("partnerplatform/" + service + ":");
         }
@@ -77,11 +77,14 @@ class ComposeTest {
     @Test
     void servicesWaitForWhatTheyUse() {
         SoftAssertions softly = new SoftAssertions();
-        for (String service : Platform.SERVICES) {
+        for (String service : Platform.WORKLOADS) {
             Map<String, String> env = Compose.environment(COMPOSE.service(service));
             Set<String> needs = new TreeSet<>(Platform.HTTP_CALLS.get(service));
-            needs.add(URI.create(env.getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:missing://x").substring(5)).getHost());
-            needs.add(Kafka.bootstrap(env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "missing:0")).getHost());
+            // The portal has neither a database nor a broker; every service has both.
+            if (Platform.SERVICES.contains(service)) {
+                needs.add(URI.create(env.getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:missing://x").substring(5)).getHost());
+                needs.add(Kafka.bootstrap(env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "missing:0")).getHost());
+            }
             softly.assertThat(waitsFor(service)).as(Compose.FILE + ": what " + service + " waits for (depends_on, transitively)")
                     .containsAll(needs);
         }
@@ -93,7 +96,7 @@ class ComposeTest {
         SoftAssertions softly = new SoftAssertions();
         for (String variable : List.of("PLATFORM_ENVIRONMENT", "PLATFORM_AUDIENCE")) {
             Map<String, String> raw = new TreeMap<>();
-            Platform.SERVICES.forEach(s -> raw.put(s, Compose.rawEnvironment(COMPOSE.service(s)).get(variable)));
+            Platform.WORKLOADS.forEach(s -> raw.put(s, Compose.rawEnvironment(COMPOSE.service(s)).get(variable)));
             softly.assertThat(Set.copyOf(raw.values())).as(Compose.FILE + ": " + variable + " of every service " + raw).hasSize(1)
                     .doesNotContainNull();
         }
@@ -109,7 +112,7 @@ class ComposeTest {
     @Test
     void serviceUrlsNameTheServiceAndItsPort() {
         SoftAssertions softly = new SoftAssertions();
-        for (String service : Platform.SERVICES) {
+        for (String service : Platform.WORKLOADS) {
             Map<String, String> env = Compose.environment(COMPOSE.service(service));
             for (String callee : Platform.HTTP_CALLS.get(service)) {
                 String variable = Platform.urlVariable(callee);
@@ -126,6 +129,32 @@ class ComposeTest {
                     .allMatch(k -> Platform.HTTP_CALLS.get(service).stream()
                             .anyMatch(c -> k.equals(Platform.urlVariable(c))));
         }
+        softly.assertAll();
+    }
+
+    /**
+     * The portal and token-service agree: browsers are sent to the issuer's host URL, the tokens' issuer is the one
+     * token-service writes, token-service knows the portal's callback at its host port, and both have the same secret.
+     */
+    @Test
+    void thePortalAndTokenServiceAgreeOnTheSignIn() {
+        Map<String, String> token = Compose.environment(COMPOSE.service(Platform.TOKEN));
+        Map<String, String> portal = Compose.environment(COMPOSE.service(Platform.PORTAL));
+        String issuer = token.get("PLATFORM_TOKEN_ISSUER");
+        String portalHost = COMPOSE.service(Platform.PORTAL).path("ports").get(0).asText();
+        String portalUrl = "http://127.0.0.1:" + Compose.resolve(portalHost).split(":")[1];
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(portal.get("QUARKUS_OIDC_TOKEN_ISSUER")).as(Compose.FILE + ": the portal's token issuer").isEqualTo(issuer);
+        softly.assertThat(portal.get("QUARKUS_OIDC_AUTHORIZATION_PATH")).as(Compose.FILE + ": where the portal sends browsers")
+                .isEqualTo(issuer + "/oauth/authorize");
+        softly.assertThat(portal.get("QUARKUS_OIDC_END_SESSION_PATH")).isEqualTo(issuer + "/oauth/logout");
+        softly.assertThat(token.get("PLATFORM_TOKEN_PORTAL_REDIRECT_URIS")).as(Compose.FILE + ": the portal's callback in token-service")
+                .isEqualTo(portalUrl + "/oidc/callback");
+        softly.assertThat(token.get("PLATFORM_TOKEN_PORTAL_POST_LOGOUT_REDIRECT_URIS")).isEqualTo(portalUrl + "/signed-out");
+        softly.assertThat(Compose.rawEnvironment(COMPOSE.service(Platform.PORTAL)).get("PLATFORM_PORTAL_CLIENT_SECRET"))
+                .as(Compose.FILE + ": the portal's client secret, token-service's PLATFORM_TOKEN_PORTAL_SECRET")
+                .isEqualTo(Compose.rawEnvironment(COMPOSE.service(Platform.TOKEN)).get("PLATFORM_TOKEN_PORTAL_SECRET")).contains(":?");
+        softly.assertThat(Compose.rawEnvironment(COMPOSE.service(Platform.PORTAL)).get("PLATFORM_PORTAL_HAND_OVER_KEY")).contains(":?");
         softly.assertAll();
     }
 
@@ -197,7 +226,7 @@ class ComposeTest {
             String host = parts.length == 3 ? parts[0] + ":" + parts[1] : "0.0.0.0:" + parts[0];
             softly.assertThat(published.put(host, name)).as(Compose.FILE + ": host port " + host + " of " + name + ", also of")
                     .isNull();
-            if (Platform.SERVICES.contains(name)) {
+            if (Platform.WORKLOADS.contains(name)) {
                 String port = Compose.environment(service).get("QUARKUS_HTTP_PORT");
                 softly.assertThat(parts[parts.length - 1]).as(Compose.FILE + ": " + name + " container port (QUARKUS_HTTP_PORT)")
                         .isEqualTo(port);

@@ -27,7 +27,7 @@ import io.restassured.http.ContentType;
  */
 class ComposeSmokeIT {
     private static final Path REPOSITORY = Path.of(System.getProperty("platform.repository", "..")).toAbsolutePath().normalize();
-    private static final List<String> SERVICES = List.of("token-service", "catalog-service", "sales-service", "settlement-service");
+    private static final List<String> SERVICES = List.of("token-service", "catalog-service", "sales-service", "settlement-service", "partner-portal");
     private static final String PRODUCT = "SMK:SalesPackage:Smoke";
 
     @Test
@@ -35,7 +35,7 @@ class ComposeSmokeIT {
         skipUnlessPossible();
         String adminSecret = random(32);
         Map<String, String> env = Map.of("PLATFORM_ADMIN_SECRET", adminSecret, "PLATFORM_KEY_ENCRYPTION_KEY", random(32),
-                "PLATFORM_TICKET_KEY_ENCRYPTION_KEY", random(32));
+                "PLATFORM_TICKET_KEY_ENCRYPTION_KEY", random(32), "PLATFORM_PORTAL_SECRET", random(32), "PLATFORM_PORTAL_HAND_OVER_KEY", random(32));
         ComposeContainer compose = new ComposeContainer(new File(REPOSITORY.resolve("docker-compose.yml").toString())).withEnv(env)
                 // The services' images are the ones Jib just built into the local engine: nothing to pull for them.
                 .withPull(false).withRemoveVolumes(true);
