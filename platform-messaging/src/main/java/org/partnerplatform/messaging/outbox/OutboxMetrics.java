@@ -1,6 +1,5 @@
 package org.partnerplatform.messaging.outbox;
 
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,13 +26,25 @@ public class OutboxMetrics {
 
     private final Pool pool;
     private final Vertx vertx;
-    private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    /** The last reading: the oldest row's age then, and when (System.nanoTime). */
+    private volatile Reading last = new Reading(0, System.nanoTime());
     private long timer = -1;
+
+    record Reading(long ageSeconds, long atNanos) {
+        /**
+         * The age now. A row that was there at the reading is still there, or younger rows are (the relay deletes in
+         * position order), so the oldest has aged since; an empty outbox stays 0 until a reading finds a row. So the
+         * gauge goes on growing while the database cannot be read, rather than standing still.
+         */
+        long ageNow(long nowNanos) {
+            return ageSeconds == 0 ? 0 : ageSeconds + Math.max(0, (nowNanos - atNanos) / 1_000_000_000L);
+        }
+    }
 
     public OutboxMetrics(Pool pool, Vertx vertx, MeterRegistry registry) {
         this.pool = pool;
         this.vertx = vertx;
-        Gauge.builder("platform.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get).baseUnit("seconds")
+        Gauge.builder("platform.outbox.oldest.age", this, m -> m.last.ageNow(System.nanoTime())).baseUnit("seconds")
                 .description("Age of the oldest event in the outbox not yet published").register(registry);
     }
 
@@ -50,7 +61,7 @@ public class OutboxMetrics {
     private void read() {
         pool.query(OLDEST).execute().subscribe().with(rows -> {
             var it = rows.iterator();
-            oldestAgeSeconds.set(it.hasNext() ? Math.max(0, it.next().getLong(0)) : 0);
+            last = new Reading(it.hasNext() ? Math.max(0, it.next().getLong(0)) : 0, System.nanoTime());
         }, failure -> LOG.debugf("outbox age not read: %s", failure.getMessage()));
     }
 }
