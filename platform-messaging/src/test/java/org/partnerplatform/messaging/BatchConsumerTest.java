@@ -102,6 +102,29 @@ class BatchConsumerTest {
         assertKeysInOrder(run, 4, 40);
     }
 
+    /**
+     * A backlog (as after a restart) arrives as batches of thousands of records, each applied without I/O of its own:
+     * they must not be a chain of thousands of nested Unis, which ran out of stack and left the batch hanging.
+     */
+    @Test
+    void aBacklogOfThousandsOfRecordsInOneBatchIsApplied() {
+        String run = UUID.randomUUID().toString();
+        // This one holds the consumer (the database fails its first 5 attempts) while the backlog piles up behind it.
+        kafka.sendAll(List.of(KafkaTestClient.cloudEvent(TOPIC, run + "-hold", "hold-" + run, EventType.CLIENT_REVOKED.ceType(),
+                EventJson.write(new ClientRevoked("db-outage-5-" + run, 42, Instant.now())))));
+        List<ProducerRecord<String, String>> backlog = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            backlog.add(event(run + "-key-" + (i % 8), run + "-" + (i % 8) + "-" + (i / 8)));
+        }
+        kafka.sendAll(backlog);
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> count("select count(*) from widget_batch_applied where client_id like $1", run + "-%") == 4000);
+        long largest = await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> count(
+                "select max(n) from (select count(*) as n from widget_batch_applied where client_id like $1 group by tx) t", run + "-%"), n -> true);
+        assertThat(largest).as("the largest batch's records").isGreaterThan(1000);
+    }
+
     @Test
     void theSameEventTwiceInABatchIsAppliedOnce() {
         String run = UUID.randomUUID().toString();
