@@ -74,7 +74,25 @@ final class Browser implements AutoCloseable {
     void follow(WebElement linkOrButton) {
         WebElement page = driver.findElement(By.tagName("html"));
         linkOrButton.click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(driver -> left(page));
+    }
+
+    /**
+     * Whether the browser has left the page. During the navigation chromedriver may answer "Node with given id does
+     * not belong to the document" instead of a stale reference: that is gone too.
+     */
+    private static boolean left(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     void follow(String id) {
