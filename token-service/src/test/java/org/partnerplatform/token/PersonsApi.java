@@ -20,6 +20,12 @@ import org.apache.commons.codec.binary.Base32;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -159,5 +165,19 @@ public final class PersonsApi {
         signedIn.then().statusCode(303);
         assertThat(parameter(signedIn, "state")).isEqualTo(pkce.state());
         return redeem(parameter(signedIn, "code"), pkce.verifier());
+    }
+
+    /** The claims of an ID token for the portal, verified against the JWKS. */
+    public static JwtClaims idToken(String token) throws Exception {
+        String jwks = given().get("/.well-known/jwks.json").then().statusCode(200).extract().asString();
+        return new JwtConsumerBuilder()
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(jwks).getJsonWebKeys()))
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "ES256")
+                .setExpectedIssuer(TokenServiceApi.STAGING_ISSUER)
+                .setExpectedAudience(PersonsApi.PORTAL)
+                .setRequireExpirationTime()
+                .setRequireIssuedAt()
+                .setRequireSubject()
+                .build().processToClaims(token);
     }
 }

@@ -27,6 +27,7 @@ public class AuditEvent extends PanacheEntityBase {
         INVITATION_ACCEPTED,
         PERSON_ROLES_CHANGED,
         PERSON_REMOVED,
+        PERSON_SIGN_IN_RESET,
         PERSON_SIGNED_IN,
         PERSON_SIGN_IN_FAILED
     }

@@ -42,8 +42,16 @@ public class Invitation extends PanacheEntityBase {
     @Column(name = "totp_secret_ciphertext")
     public byte[] totpSecretCiphertext;
 
+    /** Set when the invitation resets this existing person's password and second factor instead of creating one. */
+    @Column(name = "resets_person_id")
+    public String resetsPersonId;
+
     public static Uni<Invitation> byTokenHash(String hash) {
         return find("tokenHash = ?1", hash).firstResult();
+    }
+
+    public boolean reset() {
+        return resetsPersonId != null;
     }
 
     /** Open: not accepted and not expired at {@code now}. */

@@ -53,6 +53,9 @@ public class Person extends PanacheEntityBase {
     /** Wrong codes after the right password, in a row; at platform.token.persons.max-code-failures the factor is locked. */
     @Column(name = "totp_failures")
     public int totpFailures;
+    /** Set when an administrator reset the person's sign-in; until they follow the reset's link they cannot sign in. */
+    @Column(name = "sign_in_reset_at")
+    public Instant signInResetAt;
     @Version
     public Long version;
 
@@ -66,5 +69,10 @@ public class Person extends PanacheEntityBase {
 
     public boolean active() {
         return status == PersonStatus.ACTIVE;
+    }
+
+    /** Active, and not waiting for a reset of their sign-in: their password, codes and tokens count. */
+    public boolean signsIn() {
+        return active() && signInResetAt == null;
     }
 }

@@ -8,11 +8,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,22 +35,22 @@ import io.smallrye.mutiny.Uni;
 public class InvitationResource {
     private final PersonService persons;
     private final Caller caller;
+    private final PublicLinks links;
 
-    public InvitationResource(PersonService persons, Caller caller) {
+    public InvitationResource(PersonService persons, Caller caller, PublicLinks links) {
         this.persons = persons;
         this.caller = caller;
+        this.links = links;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Invite a person; the answer holds the one-time link, which is never shown again")
-    public Uni<Response> invite(@PathParam("organisationId") long organisationId, @Valid @NotNull InvitationRequest request,
-            @Context UriInfo uri) {
+    public Uni<Response> invite(@PathParam("organisationId") long organisationId, @Valid @NotNull InvitationRequest request) {
         requireManages(organisationId);
         return persons.invite(organisationId, request.email(), request.roles(), isPlatformAdmin(), caller.actor())
                 .map(created -> Response.status(201).header(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .entity(InvitationView.of(created.invitation(), uri.getBaseUriBuilder().path("invitations").path(created.token())
-                                .build().toString()))
+                        .entity(InvitationView.of(created.invitation(), links.invitation(created.token())))
                         .build());
     }
 

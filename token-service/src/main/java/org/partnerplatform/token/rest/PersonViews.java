@@ -26,11 +26,12 @@ final class PersonViews {
 
     record InvitationView(String invitationId, long organisationId, String email, List<String> roles, String invitedBy,
             Instant createdAt, Instant expiresAt,
+            @Schema(description = "The person whose sign-in this link resets; null for an invitation of a new person") String resetsPersonId,
             @Schema(description = "The one-time link to hand to the person; shown only in this answer") String link) {
 
         static InvitationView of(Invitation i, String link) {
             return new InvitationView(i.invitationId, i.organisationId, i.email, Role.claimValues(i.roles), i.invitedBy, i.createdAt,
-                    i.expiresAt, link);
+                    i.expiresAt, i.resetsPersonId, link);
         }
 
         @Override
@@ -40,11 +41,12 @@ final class PersonViews {
     }
 
     record PersonView(String personId, long organisationId, String email, String displayName, List<String> roles, Instant createdAt,
-            Instant updatedAt, String updatedBy) {
+            Instant updatedAt, String updatedBy,
+            @Schema(description = "When an administrator reset their sign-in, until they set a new password and second factor") Instant signInResetAt) {
 
         static PersonView of(Person p) {
             return new PersonView(p.personId, p.organisationId, p.email, p.displayName, Role.claimValues(p.roles), p.createdAt, p.updatedAt,
-                    p.updatedBy);
+                    p.updatedBy, p.signInResetAt);
         }
     }
 }

@@ -23,7 +23,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Turns a bearer token into a SecurityIdentity: the token as principal, its roles claim as roles. Tokens of revoked
  * clients and of suspended organisations are refused (the client registry: as fresh as the grant path); a person's
- * token (its subject is not its client) is refused once the person is removed.
+ * token (its subject is not its client) is refused once the person is removed or their sign-in reset.
  */
 @ApplicationScoped
 public class AccessTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -54,12 +54,13 @@ public class AccessTokenIdentityProvider implements IdentityProvider<TokenAuthen
         }
         if (TokenClaims.person(token).isPresent()) {
             // A person's token (through a web client): the person must still be there, in an active organisation.
-            return Panache.withSession(() -> Person.<Person> findById(token.getSubject()).chain(person -> person == null || !person.active()
+            return Panache.withSession(() -> Person.<Person> findById(token.getSubject()).chain(person -> person == null || !person.signsIn()
                     ? Uni.createFrom().<Boolean> item(false)
                     : Organisation.byId(person.organisationId).map(o -> o.status == OrganisationStatus.ACTIVE)))
                     .map(admitted -> {
                         if (!admitted) {
-                            throw new AuthenticationFailedException("the token's person has been removed or their organisation suspended");
+                            throw new AuthenticationFailedException(
+                                    "the token's person has been removed, their sign-in reset, or their organisation suspended");
                         }
                         return identity(token);
                     });

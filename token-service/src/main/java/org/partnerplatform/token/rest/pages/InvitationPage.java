@@ -33,7 +33,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * An invitation's one-time link: the page where the invited person chooses a name and a password and adds the
- * platform to their authenticator app (a QR code, and the secret to type), which creates them. A used, expired or unknown link answers the same 410 page.
+ * platform to their authenticator app (a QR code, and the secret to type), which creates them; or, for a reset of a
+ * person's sign-in, a new password and a new second factor for the same person. A used, expired or unknown link
+ * answers the same 410 page.
  */
 @Path("/invitations/{token}")
 public class InvitationPage {
@@ -85,7 +87,8 @@ public class InvitationPage {
             if (open == null) {
                 return Uni.createFrom().item(gone(locale));
             }
-            String problem = name.isEmpty() || name.length() > 100 ? say.giveName()
+            // A reset keeps the person's name; an invitation asks for it.
+            String problem = !open.reset() && (name.isEmpty() || name.length() > 100) ? say.giveName()
                     : !password.equals(form.getFirst("repeat")) ? say.passwordsDiffer()
                     : said(say, PasswordPolicy.problem(password, open.email));
             if (problem != null) {
@@ -93,7 +96,7 @@ public class InvitationPage {
             }
             return persons.accept(token, name, password, form.getFirst("code"))
                     .map(person -> person == null ? gone(locale)
-                            : Pages.html(200, Pages.in(locale, accepted.data("email", person.email)).render(), null))
+                            : Pages.html(200, Pages.in(locale, accepted.data("email", person.email).data("reset", open.reset())).render(), null))
                     .onFailure(PersonService.NotAccepted.class).recoverWithItem(e -> form(open, locale, csrfCookie,
                             said(say, ((PersonService.NotAccepted) e).reason(), open.email), name, 422))
                     .onFailure(ProblemException.class).recoverWithItem(e -> form(open, locale, csrfCookie, e.getMessage(), name, 409));
@@ -127,7 +130,8 @@ public class InvitationPage {
 
     private Response form(Invitation open, Locale locale, String csrf, String message, String name, int status) {
         KeyEncryption.Sealed secret = new KeyEncryption.Sealed(open.totpSecretIv, open.totpSecretCiphertext);
-        return Pages.html(status, Pages.in(locale, invitation.data("email", open.email).data("csrf", csrf).data("message", message)
+        return Pages.html(status, Pages.in(locale, invitation.data("email", open.email).data("reset", open.reset()).data("csrf", csrf)
+                .data("message", message)
                 .data("name", name)
                 .data("minLength", PasswordPolicy.MIN_LENGTH)
                 .data("totpSecret", secondFactor.base32(secret, open.email))

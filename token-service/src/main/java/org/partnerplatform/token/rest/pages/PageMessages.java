@@ -78,6 +78,21 @@ public interface PageMessages {
     @Message("Sign in to the partner portal as {email} with the password you chose. This link cannot be used again.")
     String acceptedText(String email);
 
+    @Message("Set a new password")
+    String resetTitle();
+
+    @Message("Your sign-in has been reset for")
+    String resetFor();
+
+    @Message("Choose a new password and add the platform to your authenticator app again: your old password and codes no longer work.")
+    String resetText();
+
+    @Message("Save my new sign-in")
+    String saveReset();
+
+    @Message("Sign in to the partner portal as {email} with your new password and the codes of your app. This link cannot be used again.")
+    String resetDone(String email);
+
     @Message("This invitation has been used or has expired. Ask the person who invited you for a new one.")
     String gone();
 

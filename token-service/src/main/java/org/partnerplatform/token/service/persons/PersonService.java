@@ -34,8 +34,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * An organisation's persons: invited with a one-time link (its token is returned once and kept only as a hash),
- * created when the invitation is accepted with a password and an enrolled second factor, given other roles, removed. Passwords are hashed off the
- * event loop before the transaction starts.
+ * created when the invitation is accepted with a password and an enrolled second factor, given other roles, removed
+ * (a reset of their sign-in is an invitation too: {@link SignInResets}). Passwords are hashed off the event loop
+ * before the transaction starts.
  */
 @ApplicationScoped
 public class PersonService {
@@ -91,19 +92,25 @@ public class PersonService {
                     if (existing != null && (byPlatformAdmin || existing.organisationId == organisationId)) {
                         throw ProblemException.conflict("person-exists", "a person signs in with " + address + " already");
                     }
-                    Invitation invitation = new Invitation();
-                    invitation.invitationId = RandomValues.identifier();
-                    invitation.tokenHash = tokenHash(token);
-                    invitation.organisationId = organisationId;
-                    invitation.email = address;
-                    invitation.roles = given;
-                    invitation.invitedBy = actor;
-                    invitation.createdAt = Timestamps.now();
-                    invitation.expiresAt = invitation.createdAt.plus(invitationLifetime);
+                    Invitation invitation = newInvitation(organisationId, address, given, actor, token);
                     return invitation.<Invitation> persist().call(i -> AuditEvent.of(organisationId, actor, AuditEvent.Action.INVITATION_CREATED,
                             i.invitationId, address + " with " + roleNames(given)).persist());
                 }))
                 .map(invitation -> new NewInvitation(invitation, token));
+    }
+
+    /** An invitation, to persist, whose link holds {@code token}; open for the configured lifetime. */
+    Invitation newInvitation(long organisationId, String address, Set<Role> roles, String actor, String token) {
+        Invitation invitation = new Invitation();
+        invitation.invitationId = RandomValues.identifier();
+        invitation.tokenHash = tokenHash(token);
+        invitation.organisationId = organisationId;
+        invitation.email = address;
+        invitation.roles = roles;
+        invitation.invitedBy = actor;
+        invitation.createdAt = Timestamps.now();
+        invitation.expiresAt = invitation.createdAt.plus(invitationLifetime);
+        return invitation;
     }
 
     /** The open invitation a link's token names, or null: used, expired and unknown tokens look alike. */
@@ -155,6 +162,10 @@ public class PersonService {
                         // Checked again inside the transaction: two tabs submitting the same link create one person.
                         if (invitation == null || !invitation.openAt(Timestamps.now())) {
                             return Uni.createFrom().<Person> nullItem();
+                        }
+                        if (invitation.reset()) {
+                            return requireActiveOrganisation(invitation.organisationId)
+                                    .chain(() -> SignInResets.complete(invitation, hash, step));
                         }
                         return requireActiveOrganisation(invitation.organisationId).chain(() -> Person.activeByEmail(invitation.email))
                                 .chain(existing -> {
@@ -242,7 +253,7 @@ public class PersonService {
         return String.join(" ", Role.claimValues(roles));
     }
 
-    private static Person requireOf(Person person, long organisationId, String personId) {
+    static Person requireOf(Person person, long organisationId, String personId) {
         if (person == null || person.organisationId != organisationId || !person.active()) {
             throw ProblemException.notFound("person " + personId);
         }
@@ -258,7 +269,7 @@ public class PersonService {
         });
     }
 
-    private static Uni<Organisation> requireActiveOrganisation(long organisationId) {
+    static Uni<Organisation> requireActiveOrganisation(long organisationId) {
         return requireOrganisation(organisationId).map(organisation -> {
             if (organisation.status != OrganisationStatus.ACTIVE) {
                 throw ProblemException.conflict("organisation-suspended", "organisation " + organisationId + " is suspended");

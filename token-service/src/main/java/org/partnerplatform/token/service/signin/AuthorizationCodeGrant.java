@@ -69,8 +69,8 @@ public class AuthorizationCodeGrant {
                     throw OAuthException.invalidGrant("the code is used");
                 }
                 return Person.<Person> findById(row.personId).chain(person -> Organisation.byId(person.organisationId).map(organisation -> {
-                    if (!person.active() || organisation.status != OrganisationStatus.ACTIVE) {
-                        throw OAuthException.invalidGrant("the person was removed or their organisation suspended");
+                    if (!person.signsIn() || organisation.status != OrganisationStatus.ACTIVE) {
+                        throw OAuthException.invalidGrant("the person was removed, their sign-in reset, or their organisation suspended");
                     }
                     IssuedToken access = tokens.issueForPerson(person.personId, client.clientId(), person.organisationId, person.roles);
                     String idToken = idTokens.issue(person, client.clientId(), row.nonce, row.authTime);

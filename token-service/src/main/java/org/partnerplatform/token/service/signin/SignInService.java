@@ -78,6 +78,9 @@ public class SignInService {
                     if (!matches) {
                         return failed(person, "wrong password", false);
                     }
+                    if (person.signInResetAt != null) {
+                        return failed(person, "right password, but the sign-in was reset: a new one is set through the reset's link", false);
+                    }
                     if (person.totpFailures >= maxCodeFailures) {
                         return failed(person, "right password, second factor locked", false);
                     }
@@ -121,7 +124,7 @@ public class SignInService {
                 : Uni.createFrom().item(0))
                 .chain(() -> AuditEvent.of(person.organisationId, "person:" + person.personId, AuditEvent.Action.PERSON_SIGN_IN_FAILED,
                         person.personId, wrongCode && person.totpFailures + 1 >= maxCodeFailures
-                                ? why + "; the second factor is now locked until a new invitation" : why).persist()))
+                                ? why + "; the second factor is now locked until the sign-in is reset" : why).persist()))
                 .replaceWith(new Outcome(null, null));
     }
 
