@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole platform locally without Docker: Kafka, PostgreSQL and the four services.
+# Runs the whole platform locally without Docker: Kafka, PostgreSQL, the four services and the partner portal.
 # Usage: ./local-platform.sh [--fresh] [--skip-build] [--data-dir DIR] [--environment DEVELOPMENT|STAGING|PRODUCTION]
 set -euo pipefail
 cd "$(dirname "$0")"

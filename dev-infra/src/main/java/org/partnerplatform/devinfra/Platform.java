@@ -148,7 +148,10 @@ public final class Platform implements AutoCloseable {
             env.put("PLATFORM_SALES_SERVICE_URL", "http://127.0.0.1:" + settings.ports().sales());
             env.put("PLATFORM_SETTLEMENT_SERVICE_URL", "http://127.0.0.1:" + settings.ports().settlement());
             env.put("PLATFORM_PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET);
-            env.put("PLATFORM_PORTAL_HAND_OVER_KEY", settings.keyEncryptionKey());
+            // Its own key, not the services' key-encryption key: it only seals a secret for the next minute, so a new one each start.
+            byte[] handOverKey = new byte[32];
+            new java.security.SecureRandom().nextBytes(handOverKey);
+            env.put("PLATFORM_PORTAL_HAND_OVER_KEY", java.util.Base64.getEncoder().encodeToString(handOverKey));
             // Plain HTTP on loopback: a browser would not send Secure cookies back.
             env.put("PLATFORM_PORTAL_SECURE_COOKIES", "false");
             env.putAll(settings.extraEnvironment());

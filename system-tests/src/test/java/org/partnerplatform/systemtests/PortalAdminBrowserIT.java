@@ -62,6 +62,7 @@ class PortalAdminBrowserIT {
         new Select(organisation(name).findElement(By.className("certification-choice"))).selectByValue("CERTIFIED");
         browser.follow(organisation(name).findElement(By.className("set-certification")));
         assertThat(browser.text("message")).isNotBlank();
+        assertThat(organisationApi(partner).getString("certification")).isEqualTo("NOT_CERTIFIED");
         new Select(organisation(name).findElement(By.className("certification-choice"))).selectByValue("CERTIFIED");
         organisation(name).findElement(By.className("evidence")).sendKeys("CERT-" + suffix);
         browser.follow(organisation(name).findElement(By.className("set-certification")));
@@ -78,6 +79,21 @@ class PortalAdminBrowserIT {
         JsonPath registered = organisationApi(partner);
         assertThat(registered.getString("status")).isEqualTo("ACTIVE");
         assertThat(registered.getString("certification")).isEqualTo("CERTIFIED");
+
+        // The partner's first administrator, invited from its row: the link is shown once, and opens their invitation.
+        String first = "forste-" + suffix + "@adminreiser.example";
+        organisation(name).findElement(By.className("administrator-email")).sendKeys(first);
+        browser.follow(organisation(name).findElement(By.className("invite-administrator")));
+        String link = browser.text("invitation-link");
+        assertThat(link).startsWith(RunningPlatform.url(Service.TOKEN) + "/invitations/");
+        browser.driver.navigate().refresh();
+        assertThat(browser.text("invitation-gone")).contains("shown once");
+        browser.open(link);
+        assertThat(browser.text("invited-email")).isEqualTo(first);
+        assertThat(given().auth().oauth2(admin).get(RunningPlatform.url(Service.TOKEN) + "/v1/organisations/{id}/audit", partner).then()
+                .statusCode(200).extract().jsonPath().getString("items.find { it.action == 'INVITATION_CREATED' }.details"))
+                .isEqualTo(first + " with KLIENTADMINISTRATOR BRUKERADMINISTRATOR");
+        browser.open(portal + "/admin/organisations");
 
         // An agreement on all of the operator's products: a draft, activated, made ready in STAGING.
         browser.follow(organisation(name).findElement(By.className("agreements")));

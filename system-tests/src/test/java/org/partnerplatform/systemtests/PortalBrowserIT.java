@@ -123,7 +123,10 @@ class PortalBrowserIT {
         // changed, then they are removed. Everything is in the audit log, naming the person who did it.
         browser.follow("nav-persons");
         assertThat(row("persons", "data-person-id", null, email).getText()).contains("(you)");
-        assertThat(row("persons", "data-person-id", null, email).findElements(By.className("remove"))).isEmpty();
+        // Nobody removes, resets or changes the roles of themselves.
+        assertThat(row("persons", "data-person-id", null, email).findElements(By.cssSelector(".remove, .reset, .save-roles"))).isEmpty();
+        assertThat(row("persons", "data-person-id", null, email).findElement(By.className("own-roles")).getText())
+                .contains("KLIENTADMINISTRATOR", "BRUKERADMINISTRATOR");
         String colleague = "ola-" + suffix + "@portalreiser.example";
         browser.type("email", colleague);
         browser.click("invite-SALES_READER");
@@ -149,6 +152,29 @@ class PortalBrowserIT {
         ola = row("persons", "data-person-id", null, colleague);
         assertThat(ola.findElement(By.cssSelector("input.role-FINANCE_READER")).isSelected()).isTrue();
         browser.screenshot(repository, "persons");
+        // A lost phone: Ola's sign-in is reset; the link is shown once, and with it Ola sets a new password and factor.
+        browser.follow(ola.findElement(By.className("reset")));
+        String reset = browser.text("invitation-link");
+        assertThat(browser.driver.findElement(By.className("warning")).getText()).containsPattern("until \\d{4}-\\d{2}-\\d{2}T");
+        assertThat(reset).startsWith(RunningPlatform.url(Service.TOKEN) + "/invitations/");
+        browser.driver.navigate().refresh();
+        assertThat(browser.text("invitation-gone")).contains("shown once");
+        browser.open(portal + "/persons");
+        assertThat(row("persons", "data-person-id", null, colleague).findElement(By.className("reset-pending")).isDisplayed()).isTrue();
+        browser.open(reset);
+        assertThat(browser.present("name")).isFalse();
+        String newSecret = browser.text("totp-secret");
+        IssuedSecrets.record(newSecret);
+        assertThat(newSecret).isNotEqualTo(colleagueSecret);
+        browser.type("password", PASSWORD + " anew");
+        browser.type("repeat", PASSWORD + " anew");
+        browser.type("code", Browser.totp(newSecret, 0));
+        browser.follow("submit");
+        assertThat(browser.text("done")).contains(colleague, "new password");
+        browser.open(portal + "/persons");
+        ola = row("persons", "data-person-id", null, colleague);
+        assertThat(ola.findElements(By.className("reset-pending"))).isEmpty();
+        assertThat(ola.getText()).contains("Ola Nordmann");
         browser.follow(ola.findElement(By.className("remove")));
         browser.element("persons");
         assertThat(browser.driver.getPageSource()).doesNotContain(colleague);
@@ -156,14 +182,34 @@ class PortalBrowserIT {
         browser.follow("nav-audit");
         List<String> actions = browser.driver.findElements(By.cssSelector("tr.audit-event .action")).stream().map(WebElement::getText).toList();
         assertThat(actions).contains("CLIENT_CREATED", "CLIENT_SECRET_ROTATED", "CLIENT_REVOKED", "INVITATION_CREATED", "INVITATION_ACCEPTED",
-                "PERSON_ROLES_CHANGED", "PERSON_REMOVED", "PERSON_SIGNED_IN");
+                "PERSON_ROLES_CHANGED", "PERSON_SIGN_IN_RESET", "PERSON_REMOVED", "PERSON_SIGNED_IN");
         assertThat(browser.driver.findElements(By.cssSelector("tr.audit-event .actor")).stream().map(WebElement::getText).toList())
                 .anyMatch(actor -> actor.startsWith("person:"));
         assertThat(browser.driver.getPageSource()).doesNotContain(clientSecret).doesNotContain(rotated).doesNotContain(PASSWORD);
         browser.screenshot(repository, "audit-log");
 
-        // A form without its CSRF token is refused, whoever posts it.
+        // The cookies: the session's and the CSRF token's are HttpOnly, the CSRF token's SameSite=Lax as written (Chrome
+        // reports Lax for a cookie without the attribute too); Secure is on wherever the portal is served over HTTPS, and
+        // this one is plain HTTP on loopback. Every page has the strict policy.
+        assertThat(browser.driver.manage().getCookies()).filteredOn(c -> c.getName().startsWith("q_session")).isNotEmpty()
+                .allMatch(org.openqa.selenium.Cookie::isHttpOnly);
+        String sessionOnly = String.join("; ", browser.driver.manage().getCookies().stream().filter(c -> c.getName().startsWith("q_session"))
+                .map(c -> c.getName() + "=" + c.getValue()).toList());
+        io.restassured.response.Response page = given().header("Cookie", sessionOnly).get(portal + "/clients");
+        page.then().statusCode(200)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("default-src 'none'"),
+                        org.hamcrest.Matchers.containsString("form-action 'self' " + RunningPlatform.url(Service.TOKEN) + ";"),
+                        org.hamcrest.Matchers.containsString("frame-ancestors 'none'")))
+                .header("X-Frame-Options", "DENY").header("Cache-Control", "no-store");
+        assertThat(page.detailedCookie("csrf-token")).isNotNull();
+        assertThat(page.detailedCookie("csrf-token").isHttpOnly()).isTrue();
+        assertThat(page.detailedCookie("csrf-token").getSameSite()).isEqualTo("Lax");
         String session = sessionCookies();
+        // A form's URL opened in the browser (signed in again after the session ended under a form) leads to its page.
+        given().header("Cookie", session).redirects().follow(false).get(portal + "/clients/" + clientId + "/rotate").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/clients"));
+
+        // A form without its CSRF token is refused, whoever posts it.
         given().header("Cookie", session).contentType(ContentType.URLENC).formParam("name", "portalreiser-forged").formParam("roles", "PARTNER")
                 .redirects().follow(false).post(portal + "/clients").then().statusCode(400);
         browser.open(portal + "/clients");

@@ -43,7 +43,7 @@ public interface TokenServiceClient {
         }
     }
 
-    record Person(String personId, String email, String displayName, List<String> roles, Instant createdAt) {
+    record Person(String personId, String email, String displayName, List<String> roles, Instant createdAt, Instant signInResetAt) {
     }
 
     record NewInvitation(String email, Set<String> roles) {
@@ -95,6 +95,12 @@ public interface TokenServiceClient {
     @Path("/persons/{personId}/roles")
     Uni<Person> changeRoles(@HeaderParam("Authorization") String bearer, @PathParam("organisationId") long organisationId,
             @PathParam("personId") String personId, Roles roles);
+
+    /** Resets the person's sign-in; the answer holds the one-time link where they set a new password and second factor. */
+    @POST
+    @Path("/persons/{personId}/sign-in-reset")
+    Uni<Invitation> resetSignIn(@HeaderParam("Authorization") String bearer, @PathParam("organisationId") long organisationId,
+            @PathParam("personId") String personId);
 
     @jakarta.ws.rs.DELETE
     @Path("/persons/{personId}")

@@ -15,6 +15,15 @@ public interface Admin {
     @Message("Register an organisation")
     String register();
 
+    @Message("Administrator's e-mail address")
+    String administratorEmail();
+
+    @Message("Invite administrator")
+    String inviteAdministrator();
+
+    @Message("Back to the organisations")
+    String backToOrganisations();
+
     @Message("Codespace (operators: three capital letters)")
     String codespace();
 

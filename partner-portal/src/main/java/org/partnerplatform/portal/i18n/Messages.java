@@ -108,11 +108,26 @@ public interface Messages {
     @Message("you")
     String thatIsYou();
 
+    @Message("Reset sign-in")
+    String resetSignIn();
+
+    @Message("sign-in reset, not yet set again")
+    String resetPending();
+
+    @Message("Reset of a sign-in")
+    String resetTitle();
+
+    @Message("Give this link to the person, in a way only they can read: it is shown this once, and works once, until {expires}. With it they set a new password and second factor; the old ones no longer work.")
+    String resetWarning(String expires);
+
+    @Message("The link was shown once and is not shown again. If it was lost, reset the sign-in again.")
+    String resetGone();
+
     @Message("Invitation")
     String invitationTitle();
 
-    @Message("Give this link to the person, in a way only they can read: it is shown this once, works once, for three days. Whoever opens it first becomes this person.")
-    String invitationWarning();
+    @Message("Give this link to the person, in a way only they can read: it is shown this once, and works once, until {expires}. Whoever opens it first becomes this person.")
+    String invitationWarning(String expires);
 
     @Message("The link was shown once and is not shown again. If it was lost, invite the person again.")
     String invitationGone();

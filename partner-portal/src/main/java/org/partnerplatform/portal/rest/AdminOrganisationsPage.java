@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.partnerplatform.portal.client.PlatformAdminClient.Organisations;
+import org.partnerplatform.portal.client.TokenServiceClient;
 import org.partnerplatform.web.Roles;
 
 import io.quarkus.qute.Template;
@@ -28,12 +30,15 @@ import io.smallrye.mutiny.Uni;
 /**
  * The platform admins' register of organisations: the list, a form to register a partner or an operator, and per
  * organisation its certification (CERTIFIED needs an evidence reference), suspension (with a reason) and
- * reinstatement. token-service decides and records each change, naming the person who made it.
+ * reinstatement, and the invitation of its first administrator (the link shown once, as on the persons page).
+ * token-service decides and records each change, naming the person who made it.
  */
 @Path("/admin/organisations")
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 public class AdminOrganisationsPage {
     static final int PAGE = 50;
+    /** What an organisation's first person may do: manage its clients and invite the others. */
+    static final java.util.Set<String> ADMINISTRATOR = java.util.Set.of("KLIENTADMINISTRATOR", "BRUKERADMINISTRATOR");
     static final List<String> CERTIFICATIONS = List.of("NOT_CERTIFIED", "IN_CERTIFICATION", "CERTIFIED");
 
     @Inject
@@ -43,8 +48,13 @@ public class AdminOrganisationsPage {
     @Inject
     PageLanguage language;
     @Inject
+    InvitationHandOver links;
+    @Inject
     @RestClient
     Organisations organisations;
+    @Inject
+    @RestClient
+    TokenServiceClient tokenService;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -84,6 +94,24 @@ public class AdminOrganisationsPage {
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> reinstate(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         return done(organisations.reinstate(signedIn.bearer(), id, new Organisations.Reason(blankToNull(form.getFirst("reason")))));
+    }
+
+    /** An organisation's first administrator (clients and persons); the link is shown once, on the page after. */
+    @POST
+    @Path("/{id}/invitations")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> invite(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return tokenService.invite(signedIn.bearer(), id, new TokenServiceClient.NewInvitation(strip(form.getFirst("email")), ADMINISTRATOR))
+                .map(made -> links.redirect(made, "/admin/organisations/invitations/" + made.invitationId()))
+                .onFailure(ApiProblems::refusal).recoverWithUni(e -> page(0, ApiProblems.detail((WebApplicationException) e), 422));
+    }
+
+    @GET
+    @Path("/invitations/{invitationId}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response invitation(@PathParam("invitationId") String invitationId, @CookieParam(HandOver.COOKIE) String cookie) {
+        return links.page("/admin/organisations/invitations/" + invitationId, invitationId, cookie, false, "/admin/organisations");
     }
 
     private Uni<Response> done(Uni<?> change) {

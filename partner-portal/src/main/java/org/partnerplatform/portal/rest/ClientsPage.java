@@ -67,7 +67,7 @@ public class ClientsPage {
         String name = form.getFirst("name") == null ? "" : form.getFirst("name").strip();
         return tokenService.create(signedIn.bearer(), signedIn.organisationId(), new NewClient(name, roles))
                 .map(created -> shown(created.clientId(), created.clientSecret()))
-                .onFailure(WebApplicationException.class).recoverWithUni(e -> page(ApiProblems.detail((WebApplicationException) e), 422));
+                .onFailure(ApiProblems::refusal).recoverWithUni(e -> page(ApiProblems.detail((WebApplicationException) e), 422));
     }
 
     @POST
@@ -77,7 +77,7 @@ public class ClientsPage {
     public Uni<Response> rotate(@PathParam("clientId") String clientId) {
         return tokenService.rotate(signedIn.bearer(), signedIn.organisationId(), clientId)
                 .map(rotated -> shown(clientId, rotated.clientSecret()))
-                .onFailure(WebApplicationException.class).recoverWithUni(e -> page(ApiProblems.detail((WebApplicationException) e), 422));
+                .onFailure(ApiProblems::refusal).recoverWithUni(e -> page(ApiProblems.detail((WebApplicationException) e), 422));
     }
 
     @POST
@@ -87,7 +87,7 @@ public class ClientsPage {
     public Uni<Response> revoke(@PathParam("clientId") String clientId) {
         return tokenService.revoke(signedIn.bearer(), signedIn.organisationId(), clientId)
                 .map(revoked -> Response.seeOther(java.net.URI.create("/clients")).build())
-                .onFailure(WebApplicationException.class).recoverWithUni(e -> page(ApiProblems.detail((WebApplicationException) e), 422));
+                .onFailure(ApiProblems::refusal).recoverWithUni(e -> page(ApiProblems.detail((WebApplicationException) e), 422));
     }
 
     /** The page after the form: the secret, from the hand-over cookie, which it clears. */

@@ -1,0 +1,34 @@
+package org.partnerplatform.portal.rest;
+
+import java.net.URI;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * A browser that opens a form's URL (it takes only POST) is sent to the page the form is on. That happens after
+ * the session ended under a posted form: signing in again brings the person back to where they were, with a GET;
+ * and the language switch returns to the URL of the page it is on, which may be a form's answer.
+ */
+public class FormPaths {
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, ContainerRequestContext request) {
+        if (!"GET".equals(request.getMethod())) {
+            return e.getResponse();
+        }
+        return Response.seeOther(URI.create(pageOf(request.getUriInfo().getPath()))).build();
+    }
+
+    /** The page of a form's path: its section, /admin/… counting two segments (/clients/x/rotate: /clients). */
+    static String pageOf(String path) {
+        String[] segments = path.replaceFirst("^/+", "").split("/");
+        if (segments.length > 1 && segments[0].equals("admin")) {
+            return "/admin/" + segments[1];
+        }
+        return segments[0].isEmpty() ? "/" : "/" + segments[0];
+    }
+}
