@@ -3,7 +3,7 @@ document.addEventListener('click', function (event) {
   var button = event.target.closest('[data-copy]');
   if (button && navigator.clipboard) {
     navigator.clipboard.writeText(document.getElementById(button.dataset.copy).textContent).then(function () {
-      button.textContent = 'Copied';
+      button.textContent = button.dataset.copied || 'Copied';
     });
   }
 });

@@ -80,6 +80,14 @@ class LocalPlatformIT {
         OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(tokenUrl));
         assertThat(metadata.getIssuer().getValue()).isEqualTo(tokenUrl);
         assertThat(metadata.getTokenEndpointURI()).isEqualTo(URI.create(tokenUrl + "/oauth/token"));
+        // It prints the portal's URL and the first platform administrator's one-time link, which opens their invitation.
+        String portalUrl = "http://127.0.0.1:" + (base + 6);
+        List<String> out = first.output();
+        assertThat(out).anyMatch(line -> line.strip().startsWith("partner-portal") && line.contains(portalUrl));
+        String link = out.get(out.indexOf(out.stream().filter(line -> line.contains("open this one-time link")).findFirst()
+                .orElseThrow(() -> new AssertionError("no invitation link printed"))) + 2).strip();
+        assertThat(link).startsWith(tokenUrl + "/invitations/");
+        assertThat(given().get(link).then().statusCode(200).extract().asString()).contains("admin@platform.local");
         // On a developer's machine Kafka, PostgreSQL and every service listen on loopback only.
         for (int port = base; port <= base + 6; port++) {
             assertThat(ListeningSockets.addresses(port)).as("port %d", port).isNotEmpty().allMatch(ListeningSockets::isLoopback);

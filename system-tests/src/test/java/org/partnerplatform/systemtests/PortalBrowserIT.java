@@ -77,6 +77,7 @@ class PortalBrowserIT {
         assertThat(browser.text("organisation-name")).isEqualTo("Portalreiser AS " + suffix);
         assertThat(browser.text("organisation-id")).isEqualTo(Long.toString(partner));
         assertThat(browser.text("person-roles")).contains("KLIENTADMINISTRATOR");
+        assertThat(browser.text("certification")).isEqualTo("NOT_CERTIFIED");
         assertThat(browser.text("environments")).isEqualTo("DEVELOPMENT STAGING"); // not certified: no PRODUCTION
         browser.screenshot(repository, "my-organisation");
 
@@ -89,6 +90,9 @@ class PortalBrowserIT {
         String clientSecret = browser.text("client-secret");
         IssuedSecrets.record(clientSecret);
         assertThat(clientSecret).hasSizeGreaterThanOrEqualTo(40);
+        // With a warning, and a button that copies it.
+        assertThat(browser.driver.findElement(By.className("warning")).getText()).contains("shown this once");
+        assertThat(browser.element("copy").getDomAttribute("data-copy")).isEqualTo("client-secret");
         browser.screenshot(repository, "client-secret");
         browser.driver.navigate().refresh();
         assertThat(browser.element("secret-gone").getText()).contains("shown once");

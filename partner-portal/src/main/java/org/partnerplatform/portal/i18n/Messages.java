@@ -78,6 +78,9 @@ public interface Messages {
     @Message("Copy")
     String copy();
 
+    @Message("Copied")
+    String copied();
+
     @Message("The secret was shown once and is not shown again. If it was lost, rotate it to get a new one.")
     String secretGone();
 
