@@ -27,7 +27,7 @@ import io.restassured.response.Response;
 /**
  * A person who forgot their password or lost their phone: an administrator resets their sign-in, which stops the
  * old password, second factor and tokens at once, and hands over a one-time link where the same person (roles,
- * name, history) sets a new password and enrols a new second factor.
+ * name, history) sets a new password and enrols a new second factor. Of an address's links, only the newest opens.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -122,6 +122,18 @@ class SignInResetTest {
         assertThat(person(admin, other, neighbourId)).containsEntry("signInResetAt", null);
         assertThat(given().auth().oauth2(admin).get("/v1/organisations/{id}/audit", partner).then().statusCode(200).extract().jsonPath()
                 .getList("items.details", String.class)).anyMatch(d -> d.contains("right password, but the sign-in was reset"));
+    }
+
+    @Test
+    void onlyTheNewestInvitationOfAnAddressOpens() {
+        long partner = TokenServiceApi.createPartner(admin, "Ny lenke AS");
+        String email = PersonSignInTest.email();
+        Response lost = PersonsApi.invite(admin, partner, email, "SALES_READER");
+        lost.then().statusCode(201);
+        Response again = PersonsApi.invite(admin, partner, email, "SALES_READER");
+        again.then().statusCode(201);
+        given().get(PersonsApi.invitationPath(lost)).then().statusCode(410);
+        PersonsApi.accept(PersonsApi.invitationPath(again), "Nina", PASSWORD, PASSWORD).then().statusCode(200);
     }
 
     private static Response reset(String token, long organisationId, String personId) {

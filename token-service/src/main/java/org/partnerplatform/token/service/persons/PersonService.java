@@ -93,8 +93,12 @@ public class PersonService {
                         throw ProblemException.conflict("person-exists", "a person signs in with " + address + " already");
                     }
                     Invitation invitation = newInvitation(organisationId, address, given, actor, token);
-                    return invitation.<Invitation> persist().call(i -> AuditEvent.of(organisationId, actor, AuditEvent.Action.INVITATION_CREATED,
-                            i.invitationId, address + " with " + roleNames(given)).persist());
+                    // Only the newest link of an address opens: one lost or sent to the wrong person is replaced by inviting again.
+                    return Invitation.update("expiresAt = ?1 where organisationId = ?2 and email = ?3 and acceptedAt is null"
+                            + " and resetsPersonId is null and expiresAt > ?1", invitation.createdAt, organisationId, address)
+                            .chain(() -> invitation.<Invitation> persist())
+                            .call(i -> AuditEvent.of(organisationId, actor, AuditEvent.Action.INVITATION_CREATED,
+                                    i.invitationId, address + " with " + roleNames(given)).persist());
                 }))
                 .map(invitation -> new NewInvitation(invitation, token));
     }
