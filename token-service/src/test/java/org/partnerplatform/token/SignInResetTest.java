@@ -95,7 +95,7 @@ class SignInResetTest {
     }
 
     @Test
-    void aResetIsRefusedForOneselfAnotherOrganisationsPersonAndAPlatformAdminByAPartner() {
+    void aResetIsRefusedForOneselfAnotherOrganisationsPersonAndAClientAdministratorAndGrantedToAPlatformAdmin() {
         long partner = TokenServiceApi.createPartner(admin, "Streng AS");
         String email = PersonSignInTest.email();
         String userAdmin = PersonsApi.signedIn(admin, partner, email, "BRUKERADMINISTRATOR").then().statusCode(200).extract().path("access_token");
@@ -122,6 +122,19 @@ class SignInResetTest {
         assertThat(person(admin, other, neighbourId)).containsEntry("signInResetAt", null);
         assertThat(given().auth().oauth2(admin).get("/v1/organisations/{id}/audit", partner).then().statusCode(200).extract().jsonPath()
                 .getList("items.details", String.class)).anyMatch(d -> d.contains("right password, but the sign-in was reset"));
+    }
+
+    @Test
+    void onlyAPlatformAdminResetsAPlatformAdmin() {
+        String platformAdmin = PersonSignInTest.email();
+        PersonsApi.signedIn(admin, 1, platformAdmin, "PLATFORM_ADMIN").then().statusCode(200);
+        String adminId = personId(admin, 1, platformAdmin);
+        String userAdmin = PersonsApi.signedIn(admin, 1, PersonSignInTest.email(), "BRUKERADMINISTRATOR").then().statusCode(200)
+                .extract().path("access_token");
+        // The platform organisation's user administrator manages its persons, but not the platform-wide roles' holders.
+        reset(userAdmin, 1, adminId).then().statusCode(403);
+        assertThat(person(admin, 1, adminId)).containsEntry("signInResetAt", null);
+        reset(admin, 1, adminId).then().statusCode(201);
     }
 
     @Test

@@ -20,14 +20,23 @@ public class FormPaths {
         if (!"GET".equals(request.getMethod())) {
             return e.getResponse();
         }
-        return Response.seeOther(URI.create(pageOf(request.getUriInfo().getPath()))).build();
+        String partner = request.getUriInfo().getQueryParameters().getFirst("partner");
+        String page = pageOf(request.getUriInfo().getPath(false));
+        // The admins' agreement forms name their partner, whose page they are on.
+        return Response.seeOther(URI.create(partner != null && partner.matches("[0-9]{1,18}") ? page + "?partner=" + partner : page)).build();
     }
 
-    /** The page of a form's path: its section, /admin/… counting two segments (/clients/x/rotate: /clients). */
+    /**
+     * The page of a form's path: its section, /admin/… counting two segments (/clients/x/rotate: /clients), and an
+     * order's own page for its refunds (/orders/x/refunds: /orders/x).
+     */
     static String pageOf(String path) {
         String[] segments = path.replaceFirst("^/+", "").split("/");
         if (segments.length > 1 && segments[0].equals("admin")) {
             return "/admin/" + segments[1];
+        }
+        if (segments.length > 2 && segments[0].equals("orders")) {
+            return "/orders/" + segments[1];
         }
         return segments[0].isEmpty() ? "/" : "/" + segments[0];
     }

@@ -34,7 +34,9 @@ public class InvitationHandOver {
 
     /** The page at {@code path}: the link and until when it works, or that it was shown already; {@code back} null for /persons. */
     public Response page(String path, String invitationId, String cookie, boolean reset, String back) {
-        String[] sealed = handOver.open(cookie, signedIn.personId(), invitationId).map(v -> v.split(" ", 2)).orElse(null);
+        // "<link> <expiry>": neither a link (a URL) nor an instant holds a space. Anything else is shown as nothing.
+        String[] sealed = handOver.open(cookie, signedIn.personId(), invitationId).map(v -> v.split(" ")).filter(v -> v.length == 2)
+                .orElse(null);
         return Response.ok(language.apply(invitation.data("link", sealed == null ? null : sealed[0])
                 .data("expires", sealed == null ? null : sealed[1]).data("reset", reset).data("back", back)).render(),
                 MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cookie(handOver.cleared(path)).build();

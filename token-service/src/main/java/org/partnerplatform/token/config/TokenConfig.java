@@ -140,7 +140,7 @@ public interface TokenConfig {
         /** Failed sign-ins of one e-mail address (known or not): free ones, then a doubling delay. */
         Throttle throttle();
 
-        /** Wrong codes after the right password, in a row, that lock a person's second factor until a new invitation. */
+        /** Wrong codes after the right password, in a row, that lock a person's second factor until their sign-in is reset. */
         @WithDefault("10")
         int maxCodeFailures();
     }

@@ -50,6 +50,16 @@ public class Invitation extends PanacheEntityBase {
         return find("tokenHash = ?1", hash).firstResult();
     }
 
+    /**
+     * Marks the invitation accepted by this person if it is still open at {@code now}; 0 when another acceptance took
+     * it first or it was closed meanwhile (a newer link). Conditional, so that of two at once the second waits for the
+     * first's row lock and then updates nothing.
+     */
+    public static Uni<Integer> take(String invitationId, String personId, Instant now) {
+        return update("acceptedAt = ?1, personId = ?2 where invitationId = ?3 and acceptedAt is null and expiresAt > ?1", now, personId,
+                invitationId);
+    }
+
     public boolean reset() {
         return resetsPersonId != null;
     }

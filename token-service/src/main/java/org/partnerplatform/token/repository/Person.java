@@ -13,12 +13,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 
 /** A person of an organisation who signs in with an e-mail address and a password (only its slow hash is kept). */
 @Entity
 @Table(name = "person")
+// Only the changed columns: a change of roles or a reset does not write back the sign-in counters it read.
+@DynamicUpdate
 public class Person extends PanacheEntityBase {
     @Id
     @Column(name = "person_id")

@@ -8,6 +8,7 @@ import org.partnerplatform.token.repository.ClientRegistry;
 import org.partnerplatform.token.repository.Organisation;
 import org.partnerplatform.token.repository.OrganisationStatus;
 import org.partnerplatform.token.repository.Person;
+import org.partnerplatform.token.repository.Role;
 import org.partnerplatform.web.TokenClaims;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -55,28 +56,31 @@ public class AccessTokenIdentityProvider implements IdentityProvider<TokenAuthen
         if (TokenClaims.person(token).isPresent()) {
             // A person's token (through a web client): the person must still be there, in an active organisation.
             return Panache.withSession(() -> Person.<Person> findById(token.getSubject()).chain(person -> person == null || !person.signsIn()
-                    ? Uni.createFrom().<Boolean> item(false)
-                    : Organisation.byId(person.organisationId).map(o -> o.status == OrganisationStatus.ACTIVE)))
-                    .map(admitted -> {
-                        if (!admitted) {
+                    ? Uni.createFrom().<Person> nullItem()
+                    : Organisation.byId(person.organisationId).map(o -> o.status == OrganisationStatus.ACTIVE ? person : null)))
+                    .map(person -> {
+                        if (person == null) {
                             throw new AuthenticationFailedException(
                                     "the token's person has been removed, their sign-in reset, or their organisation suspended");
                         }
-                        return identity(token);
+                        // Here the roles it still holds, not those it held at sign-in: a person demoted a moment
+                        // ago manages nothing more with the token they signed in with.
+                        java.util.Set<String> held = new java.util.HashSet<>(Role.claimValues(person.roles));
+                        return identity(token, token.getGroups().stream().filter(held::contains).toList());
                     });
         }
         return clients.byId(token.getSubject()).map(client -> {
             if (client == null || !client.active() || client.organisationStatus() != OrganisationStatus.ACTIVE) {
                 throw new AuthenticationFailedException("the token's client has been revoked or its organisation suspended");
             }
-            return identity(token);
+            return identity(token, token.getGroups());
         });
     }
 
-    private static SecurityIdentity identity(VerifiedAccessToken token) {
+    private static SecurityIdentity identity(VerifiedAccessToken token, java.util.Collection<String> roles) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(token)
-                .addRoles(token.getGroups())
+                .addRoles(java.util.Set.copyOf(roles))
                 .addCredential(new TokenCredential(token.getRawToken(), "bearer"))
                 .build();
     }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.partnerplatform.keys.KeyEncryption;
 import org.partnerplatform.token.repository.Invitation;
 import org.partnerplatform.token.service.persons.PasswordPolicy;
+import org.partnerplatform.token.service.persons.NotAccepted;
 import org.partnerplatform.token.service.persons.PersonService;
 import org.partnerplatform.token.service.persons.SecondFactor;
 import org.partnerplatform.web.ProblemException;
@@ -97,8 +98,8 @@ public class InvitationPage {
             return persons.accept(token, name, password, form.getFirst("code"))
                     .map(person -> person == null ? gone(locale)
                             : Pages.html(200, Pages.in(locale, accepted.data("email", person.email).data("reset", open.reset())).render(), null))
-                    .onFailure(PersonService.NotAccepted.class).recoverWithItem(e -> form(open, locale, csrfCookie,
-                            said(say, ((PersonService.NotAccepted) e).reason(), open.email), name, 422))
+                    .onFailure(NotAccepted.class).recoverWithItem(e -> form(open, locale, csrfCookie,
+                            said(say, ((NotAccepted) e).reason(), open.email), name, 422))
                     .onFailure(ProblemException.class).recoverWithItem(e -> form(open, locale, csrfCookie, e.getMessage(), name, 409));
         });
     }
@@ -120,7 +121,7 @@ public class InvitationPage {
         };
     }
 
-    private static String said(PageMessages say, PersonService.NotAccepted.Reason reason, String email) {
+    private static String said(PageMessages say, NotAccepted.Reason reason, String email) {
         return switch (reason) {
             case NOT_ENROLLED -> say.notEnrolled();
             case WRONG_CODE -> say.wrongEnrolmentCode();

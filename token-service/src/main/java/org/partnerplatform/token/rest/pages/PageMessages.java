@@ -90,6 +90,9 @@ public interface PageMessages {
     @Message("Save my new sign-in")
     String saveReset();
 
+    @Message("Your new sign-in is ready")
+    String resetDoneTitle();
+
     @Message("Sign in to the partner portal as {email} with your new password and the codes of your app. This link cannot be used again.")
     String resetDone(String email);
 

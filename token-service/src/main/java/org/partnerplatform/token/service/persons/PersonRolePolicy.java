@@ -50,6 +50,19 @@ public final class PersonRolePolicy {
         }
     }
 
+    /**
+     * The platform keeps a platform admin among its persons, whoever changes them (two platform admins taking each
+     * other's role at once are decided one after the other, and the second is refused).
+     */
+    public static void requireAPlatformAdminRemains(Collection<Set<Role>> before, Collection<Set<Role>> after) {
+        boolean had = before.stream().anyMatch(roles -> roles.contains(Role.PLATFORM_ADMIN));
+        boolean keeps = after.stream().anyMatch(roles -> roles.contains(Role.PLATFORM_ADMIN));
+        if (had && !keeps) {
+            throw ProblemException.conflict("last-platform-admin",
+                    "the platform's last person with " + Role.PLATFORM_ADMIN.claimValue() + " cannot lose the role or be removed");
+        }
+    }
+
     public static void requireMayGive(boolean byPlatformAdmin, Set<Role> roles) {
         if (!byPlatformAdmin && roles.stream().anyMatch(Role::platformWide)) {
             throw ProblemException.forbidden("only a platform admin may give " + Role.PLATFORM_ADMIN.claimValue() + " or "

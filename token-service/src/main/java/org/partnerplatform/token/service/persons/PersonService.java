@@ -50,24 +50,10 @@ public class PersonService {
         this.invitationLifetime = config.persons().invitationLifetime();
     }
 
-    /** Why an acceptance was refused, for the person to read (in their language); the invitation stays open. */
-    public static final class NotAccepted extends RuntimeException {
-        public enum Reason {
-            /** The page with the secret to enrol was never shown. */
-            NOT_ENROLLED,
-            WRONG_CODE,
-            ADDRESS_TAKEN
-        }
-
-        private final Reason reason;
-
-        NotAccepted(Reason reason) {
-            super(reason.name(), null, false, false);
-            this.reason = reason;
-        }
-
-        public Reason reason() {
-            return reason;
+    /** The link was taken or closed between reading it and accepting it. */
+    private static final class LinkTaken extends RuntimeException {
+        LinkTaken() {
+            super("the invitation is no longer open", null, false, false);
         }
     }
 
@@ -190,17 +176,22 @@ public class PersonService {
                                     person.createdAt = Timestamps.now();
                                     person.updatedAt = person.createdAt;
                                     person.updatedBy = "invitation:" + invitation.invitationId;
-                                    invitation.acceptedAt = person.createdAt;
-                                    return person.<Person> persist().call(p -> {
-                                        invitation.personId = p.personId;
-                                        return Panache.flush();
-                                    }).call(p -> AuditEvent.of(p.organisationId, "person:" + p.personId, AuditEvent.Action.INVITATION_ACCEPTED,
+                                    return person.<Person> persist().call(Panache::flush)
+                                            .call(p -> Invitation.take(invitation.invitationId, p.personId, p.createdAt).invoke(taken -> {
+                                                if (taken != 1) {
+                                                    throw new LinkTaken();
+                                                }
+                                            }))
+                                            .call(p -> AuditEvent.of(p.organisationId, "person:" + p.personId, AuditEvent.Action.INVITATION_ACCEPTED,
                                             p.personId, p.email + " with " + roleNames(p.roles) + ", second factor enrolled").persist());
                                 });
                     })))
                     // The same link submitted twice at once: the second finds the address taken (the unique index) and
                     // is answered as a used link.
-                    .onFailure(PersistenceFailures::isUniqueViolation).recoverWithNull();
+                    .onFailure(PersistenceFailures::isUniqueViolation).recoverWithNull()
+                    // Taken by another acceptance, or closed by a newer link, meanwhile: the person made is rolled back.
+                    // A reset person changed at the same moment: the link is taken too.
+                    .onFailure(f -> f instanceof LinkTaken || PersistenceFailures.isStale(f)).recoverWithNull();
         });
     }
 
@@ -225,7 +216,9 @@ public class PersonService {
                 return AuditEvent.of(organisationId, actor, AuditEvent.Action.PERSON_ROLES_CHANGED, personId,
                         before + " to " + roleNames(given)).persist();
             });
-        }));
+        }))
+                .onFailure(PersistenceFailures::isStale)
+                .transform(e -> ProblemException.conflict("concurrent-change", "the person was changed at the same moment; try again"));
     }
 
     /**
@@ -234,10 +227,13 @@ public class PersonService {
      */
     private static Uni<Void> keepsAUserAdministrator(Person person, Set<Role> after, boolean byPlatformAdmin) {
         return Organisation.<Organisation> findById(person.organisationId, LockModeType.PESSIMISTIC_WRITE)
-                .chain(() -> Person.activeOfOrganisation(person.organisationId)).invoke(persons -> PersonRolePolicy.requireAUserAdministratorRemains(
-                persons.stream().map(p -> p.roles).toList(),
-                persons.stream().map(p -> p.personId.equals(person.personId) ? (after == null ? Set.<Role> of() : after) : p.roles).toList(),
-                byPlatformAdmin)).replaceWithVoid();
+                .chain(() -> Person.activeOfOrganisation(person.organisationId)).invoke(persons -> {
+                    List<Set<Role>> before = persons.stream().map(p -> p.roles).toList();
+                    List<Set<Role>> changed = persons.stream()
+                            .map(p -> p.personId.equals(person.personId) ? (after == null ? Set.<Role> of() : after) : p.roles).toList();
+                    PersonRolePolicy.requireAUserAdministratorRemains(before, changed, byPlatformAdmin);
+                    PersonRolePolicy.requireAPlatformAdminRemains(before, changed);
+                }).replaceWithVoid();
     }
 
     public Uni<Person> remove(long organisationId, String personId, boolean byPlatformAdmin, String actor) {
@@ -250,7 +246,9 @@ public class PersonService {
                 person.updatedBy = actor;
                 return AuditEvent.of(organisationId, actor, AuditEvent.Action.PERSON_REMOVED, personId, person.email).persist();
             });
-        }));
+        }))
+                .onFailure(PersistenceFailures::isStale)
+                .transform(e -> ProblemException.conflict("concurrent-change", "the person was changed at the same moment; try again"));
     }
 
     private static String roleNames(Set<Role> roles) {

@@ -5,11 +5,13 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnerplatform.keys.KeyEncryption;
+import org.partnerplatform.messaging.tx.PersistenceFailures;
 import org.partnerplatform.token.repository.AuditEvent;
 import org.partnerplatform.token.repository.Invitation;
 import org.partnerplatform.token.repository.Person;
 import org.partnerplatform.token.repository.Timestamps;
 import org.partnerplatform.token.service.RandomValues;
+import org.partnerplatform.web.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -49,6 +51,8 @@ public class SignInResets {
                                     person.email + ": the old password and second factor no longer sign in; a one-time link until "
                                             + i.expiresAt).persist());
                 }))
+                .onFailure(PersistenceFailures::isStale)
+                .transform(e -> ProblemException.conflict("concurrent-change", "the person was changed at the same moment; try again"))
                 .map(invitation -> new PersonService.NewInvitation(invitation, token));
     }
 
@@ -58,9 +62,7 @@ public class SignInResets {
      */
     static Uni<Person> complete(Invitation invitation, String passwordHash, long step) {
         Instant now = Timestamps.now();
-        // Conditional: of two acceptances of one link at once, the second waits for the first and updates nothing.
-        return Invitation.update("acceptedAt = ?1, personId = ?2 where invitationId = ?3 and acceptedAt is null", now,
-                invitation.resetsPersonId, invitation.invitationId).chain(taken -> taken != 1 ? Uni.createFrom().<Person> nullItem()
+        return Invitation.take(invitation.invitationId, invitation.resetsPersonId, now).chain(taken -> taken != 1 ? Uni.createFrom().<Person> nullItem()
                         : Person.<Person> findById(invitation.resetsPersonId).chain(person -> {
                             if (person == null || !person.active()) {
                                 return Uni.createFrom().<Person> nullItem();

@@ -53,6 +53,17 @@ class PersonPoliciesTest {
     }
 
     @Test
+    void thePlatformKeepsAPlatformAdminWhoeverChangesItsPersons() {
+        Set<Role> admin = Set.of(Role.PLATFORM_ADMIN);
+        Set<Role> finance = Set.of(Role.FINANCE);
+        PersonRolePolicy.requireAPlatformAdminRemains(List.of(admin, admin), List.of(admin, finance));
+        assertThatThrownBy(() -> PersonRolePolicy.requireAPlatformAdminRemains(List.of(admin, finance), List.of(finance, finance)))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("last person with PLATFORM_ADMIN");
+        assertThatThrownBy(() -> PersonRolePolicy.requireAPlatformAdminRemains(List.of(admin), List.of())).isInstanceOf(ProblemException.class);
+        PersonRolePolicy.requireAPlatformAdminRemains(List.of(finance), List.of());
+    }
+
+    @Test
     void passwordsAreLongEnoughNotSillyAndNotTheAddress() {
         String email = "kari.nordmann@partner.example";
         assertThat(PasswordPolicy.problem("correct horse battery staple", email)).isNull();
