@@ -21,7 +21,7 @@ public class FormPaths {
             return e.getResponse();
         }
         String partner = request.getUriInfo().getQueryParameters().getFirst("partner");
-        String page = pageOf(request.getUriInfo().getPath(false));
+        String page = pageOf(request.getUriInfo().getPath());
         // The admins' agreement forms name their partner, whose page they are on.
         return Response.seeOther(URI.create(partner != null && partner.matches("[0-9]{1,18}") ? page + "?partner=" + partner : page)).build();
     }
@@ -35,7 +35,8 @@ public class FormPaths {
         if (segments.length > 1 && segments[0].equals("admin")) {
             return "/admin/" + segments[1];
         }
-        if (segments.length > 2 && segments[0].equals("orders")) {
+        // Only an id of the platform's shape goes into the page's URL (the path here is decoded).
+        if (segments.length > 2 && segments[0].equals("orders") && segments[1].matches("[A-Za-z0-9_-]{1,64}")) {
             return "/orders/" + segments[1];
         }
         return segments[0].isEmpty() ? "/" : "/" + segments[0];
